@@ -1,0 +1,76 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+var knownKinds = map[ErrorKind]bool{
+	KindAuth: true, KindNotFound: true, KindValidation: true, KindSessionEnded: true, KindRateLimited: true,
+	KindServer: true, KindNetwork: true, KindUncertain: true, KindInvalidResponse: true, KindInvalidInput: true,
+}
+
+// checkDecodeError checks the promises every decoding error keeps.
+func checkDecodeError(t *testing.T, err error, body []byte) {
+	t.Helper()
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v (%T) is not an *Error", err, err)
+	}
+	if !knownKinds[e.Kind] || e.Explanation == "" || e.StatusCode == 0 {
+		t.Fatalf("bad error %#v", e)
+	}
+	if !isObject(body) && strings.ContainsAny(e.Message, "<>") {
+		t.Fatalf("markup in Message %q", e.Message)
+	}
+}
+
+func FuzzDecodeListReply(f *testing.F) {
+	for _, seed := range []string{
+		docListReply, docCreateReply, docNotFound, docEnded, docValidation,
+		`{"message":"Unauthenticated."}`,
+		`{"message":"The given data was invalid.","errors":{"action_type":["required"],"x":"one"}}`,
+		`{"success":true,"data":{"current_page":"1","data":[],"from":null,"to":null,"last_page":"1","per_page":"30","total":"0"}}`,
+		`{"success":true,"data":{"current_page":1.5,"data":[{"text":1}],"last_page":-1,"per_page":1e400,"total":0}}`,
+		`<html><head><title>502 Bad Gateway</title></head></html>`,
+		`<TITLE>&lt;b&gt;</TITLE`,
+		`{"success":true,"data":{"current_page":1,"da`,
+		"", "null", "[]", `"x"`, `{"data":null}`, `{"success":"false","statusCode":"abc"}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, status := range []int{200, 201, 302, 401, 404, 422, 429, 500, 502} {
+			rep := &reply{status: status, header: http.Header{}, body: body}
+			for _, want := range []int{1, 2} {
+				page, err := decodeListReply(rep, want)
+				if (page == nil) == (err == nil) {
+					t.Fatalf("status %d: page %v and error %v", status, page, err)
+				}
+				if err != nil {
+					checkDecodeError(t, err, body)
+					continue
+				}
+				if page.CurrentPage != want || page.Entries == nil || len(page.Entries) > page.PerPage ||
+					len(page.Entries) > page.Total || page.LastPage < 0 || status < 200 || status > 299 {
+					t.Fatalf("status %d: impossible page %+v", status, page)
+				}
+				for _, e := range page.Entries {
+					if !json.Valid(e.Raw) || !isObject(e.Raw) {
+						t.Fatalf("entry Raw %q", e.Raw)
+					}
+				}
+			}
+			entry, err := decodeCreateReply(rep)
+			if (entry == nil) == (err == nil) {
+				t.Fatalf("status %d: entry %v and error %v", status, entry, err)
+			}
+			if err != nil {
+				checkDecodeError(t, postReplyError(err), body)
+			}
+		}
+	})
+}

@@ -1,0 +1,92 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// ListLogs fetches one page of a session's activity log
+// (GET /v1/customer/sessions/{id}/log).
+func (c *Client) ListLogs(ctx context.Context, sessionID string, opts ListOptions) (*Page, error) {
+	if err := checkCall(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	if opts.Page < 0 || opts.PerPage < 0 {
+		return nil, &Error{Kind: KindInvalidInput, Explanation: "page and per_page must not be negative"}
+	}
+	query := url.Values{}
+	if opts.Page > 0 {
+		query.Set("page", strconv.Itoa(opts.Page))
+	}
+	if opts.PerPage > 0 {
+		query.Set("per_page", strconv.Itoa(opts.PerPage))
+	}
+	rep, err := c.do(ctx, http.MethodGet, c.logPath(sessionID), query, nil)
+	if err != nil {
+		return nil, c.redactError(err)
+	}
+	page, err := decodeListReply(rep, max(opts.Page, 1))
+	if err != nil {
+		return nil, c.redactError(err)
+	}
+	return page, nil
+}
+
+// CreateLog records one activity-log entry for a session
+// (POST /v1/customer/sessions/{id}/log) and returns the entry the server
+// recorded. action is sent as given, even when it is not a documented type.
+// A failure after which the entry may or may not have been recorded has
+// kind KindUncertain; a create is retried only when the server certainly did
+// not process it.
+func (c *Client) CreateLog(ctx context.Context, sessionID string, action ActionType) (*LogEntry, error) {
+	if err := checkCall(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(struct {
+		ActionType ActionType `json:"action_type"`
+	}{action})
+	if err != nil {
+		return nil, &Error{Kind: KindInvalidInput, Explanation: "cannot encode the request", Err: err}
+	}
+	rep, err := c.do(ctx, http.MethodPost, c.logPath(sessionID), nil, body)
+	if err != nil {
+		return nil, c.redactError(postReplyError(err))
+	}
+	entry, err := decodeCreateReply(rep)
+	if err != nil {
+		return nil, c.redactError(postReplyError(err))
+	}
+	return entry, nil
+}
+
+// checkCall refuses a call that cannot be sent.
+func checkCall(ctx context.Context, sessionID string) error {
+	if ctx == nil {
+		return &Error{Kind: KindInvalidInput, Explanation: "nil context"}
+	}
+	return ValidateSessionID(sessionID)
+}
+
+// redactError hides the token wherever the server may have echoed it.
+func (c *Client) redactError(err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	e.Message = c.redact(e.Message)
+	e.Explanation = c.redact(e.Explanation)
+	if e.Fields != nil {
+		fields := make(map[string][]string, len(e.Fields))
+		for name, msgs := range e.Fields {
+			for _, m := range msgs {
+				fields[c.redact(name)] = append(fields[c.redact(name)], c.redact(m))
+			}
+		}
+		e.Fields = fields
+	}
+	return e
+}

@@ -1,0 +1,161 @@
+package cmd
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const profilesConfig = `base_url: https://top.example.com/api
+token: top-secret-token-0001
+per_page: 50
+default_profile: staging
+profiles:
+  staging:
+    base_url: https://staging.example.com/api
+    retries: 5
+  prod:
+    base_url: https://prod.example.com/api
+    token: prod-secret-token-9876
+`
+
+// configView runs `config view -o json` and returns its rows by key.
+func configView(t *testing.T, args ...string) (map[string]configValue, cliResult) {
+	t.Helper()
+	res := runCLI(t, append([]string{"config", "view", "-o", "json"}, args...)...)
+	rows := map[string]configValue{}
+	if res.code == 0 {
+		var list []configValue
+		if err := json.Unmarshal([]byte(res.stdout), &list); err != nil {
+			t.Fatalf("config view output is not JSON: %v\n%s", err, res.stdout)
+		}
+		for _, r := range list {
+			rows[r.Key] = r
+		}
+	}
+	return rows, res
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	tests := []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantURL    string
+		wantSource string
+	}{
+		{"default profile from file", nil, nil, "https://staging.example.com/api", "profile \"staging\" in CONFIG"},
+		{"profile flag", nil, []string{"--profile", "prod"}, "https://prod.example.com/api", "profile \"prod\" in CONFIG"},
+		{"profile env", map[string]string{"SESSIONLOG_PROFILE": "PROD"}, nil, "https://prod.example.com/api", "profile \"prod\" in CONFIG"},
+		{"env beats profile", map[string]string{"SESSIONLOG_BASE_URL": "https://env.example.com"}, nil, "https://env.example.com", "SESSIONLOG_BASE_URL"},
+		{"flag beats env", map[string]string{"SESSIONLOG_BASE_URL": "https://env.example.com"}, []string{"--base-url", "https://flag.example.com"}, "https://flag.example.com", "flag --base-url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			path := writeFile(t, "config.yaml", profilesConfig, 0o600)
+			t.Setenv("SESSIONLOG_CONFIG", path)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			rows, res := configView(t, tt.args...)
+			if res.code != 0 {
+				t.Fatalf("exit %d: %s", res.code, res.stderr)
+			}
+			wantSource := strings.ReplaceAll(tt.wantSource, "CONFIG", path)
+			if got := rows["base_url"]; got.Value != tt.wantURL || got.Source != wantSource {
+				t.Errorf("base_url = %+v, want %q from %q", got, tt.wantURL, wantSource)
+			}
+		})
+	}
+}
+
+func TestConfigViewSourcesAndMasking(t *testing.T) {
+	isolateEnv(t)
+	path := writeFile(t, "config.yaml", profilesConfig, 0o600)
+	t.Setenv("SESSIONLOG_TIMEOUT", "5s")
+	rows, res := configView(t, "--config", path, "--retries", "7")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	want := map[string]configValue{
+		"config_file": {"config_file", path, ""},
+		"profile":     {"profile", "staging", ""},
+		"token":       {"token", "****0001", path},
+		"per_page":    {"per_page", "50", path},
+		"retries":     {"retries", "7", "flag --retries"},
+		"timeout":     {"timeout", "5s", "SESSIONLOG_TIMEOUT"},
+		"output":      {"output", "table", "default"},
+		"concurrency": {"concurrency", "4", "default"},
+	}
+	for key, w := range want {
+		if got := rows[key]; got != w {
+			t.Errorf("%s = %+v, want %+v", key, got, w)
+		}
+	}
+	if strings.Contains(res.stdout, "top-secret") {
+		t.Errorf("config view shows the token:\n%s", res.stdout)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		config  string // written to a file and named with --config; "" for none
+		args    []string
+		env     map[string]string
+		wantErr []string
+	}{
+		{"missing named file", "", []string{"--config", "/nonexistent/sessionlog.yaml"}, nil,
+			[]string{"config file /nonexistent/sessionlog.yaml", "no such file"}},
+		{"malformed yaml names the line", "base_url: [unclosed\nper_page: 3\n", nil, nil,
+			[]string{"config file ", "line"}},
+		{"unknown profile names known ones", profilesConfig, []string{"--profile", "qa"}, nil,
+			[]string{`unknown profile "qa"`, "prod, staging"}},
+		{"profile without config file", "", []string{"--profile", "qa"}, nil,
+			[]string{`unknown profile "qa" (no config file was read)`}},
+		{"bad number from env", "", nil, map[string]string{"SESSIONLOG_PER_PAGE": "abc"},
+			[]string{`invalid per_page "abc" (from SESSIONLOG_PER_PAGE)`}},
+		{"bad duration from file", "timeout: soon\n", nil, nil,
+			[]string{`invalid timeout "soon"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			args := tt.args
+			if tt.config != "" {
+				args = append(args, "--config", writeFile(t, "config.yaml", tt.config, 0o600))
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			_, res := configView(t, args...)
+			if res.code != ExitUsage {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", res.code, ExitUsage, res.stderr)
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(res.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, res.stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestConfigWarnsAboutUnknownKeys(t *testing.T) {
+	isolateEnv(t)
+	path := writeFile(t, "config.yaml", "base-url: https://x.example.com\n", 0o600)
+	_, res := configView(t, "--config", path)
+	want := "warning: config file " + path + ": unknown key \"base-url\" is ignored\n"
+	if res.code != 0 || res.stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
+	}
+}
+
+func TestMissingDefaultConfigIsFine(t *testing.T) {
+	isolateEnv(t)
+	rows, res := configView(t)
+	if res.code != 0 || rows["config_file"].Value != "(none)" || rows["base_url"].Source != "default" {
+		t.Errorf("exit %d, rows %+v, stderr %s", res.code, rows, res.stderr)
+	}
+}

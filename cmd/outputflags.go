@@ -1,0 +1,82 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sessionlog/sessionlog/output"
+)
+
+// outputFlags are the output-shaping flags that list and create share:
+// -o/--output, --jq and --no-headers.
+type outputFlags struct {
+	format    output.Format
+	jq        string
+	noHeaders bool
+	color     bool
+}
+
+func (o *outputFlags) register(cmd *cobra.Command) {
+	names := make([]string, 0, len(output.Formats()))
+	for _, f := range output.Formats() {
+		names = append(names, string(f))
+	}
+	fl := cmd.Flags()
+	fl.StringP("output", "o", defaultOf(keyOutput).(string), "output format: "+strings.Join(names, ", "))
+	fl.StringVar(&o.jq, "jq", "", "filter the JSON output with a jq expression (implies -o json)")
+	fl.BoolVar(&o.noHeaders, "no-headers", false, "omit the header row of table and csv output")
+	markSettingFlags(fl, "output")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// resolve settles the format from the flag, environment or config file, and
+// checks that the flags fit together.
+func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
+	s, err := f.Settings()
+	if err != nil {
+		return err
+	}
+	explicit := cmd.Flags().Changed("output")
+	name := s.Output
+	if o.jq != "" && !explicit {
+		name = string(output.FormatJSON)
+	}
+	format, err := output.ParseFormat(name)
+	if err != nil {
+		return &UsageError{Err: fmt.Errorf("output format (from %s): %w", s.describeSource(keyOutput), err)}
+	}
+	if o.jq != "" && format != output.FormatJSON {
+		return usageErrorf("--jq works with -o json, not -o %s", format)
+	}
+	o.format = format
+	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
+	f.jsonError = o.jsonErrors()
+	return nil
+}
+
+func (o *outputFlags) jsonErrors() bool {
+	return o.format == output.FormatJSON || o.format == output.FormatJSONL
+}
+
+// writer returns the output writer for the resolved flags.
+func (o *outputFlags) writer(ios *IOStreams, showSession bool) (output.Writer, error) {
+	opts := output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color, ShowSession: showSession}
+	if o.jq != "" {
+		q, err := output.CompileJQ(o.jq)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		opts.JQ = q
+	}
+	return output.New(ios.Out, opts)
+}
+
+// reportError writes a failure to stderr, also as JSON for json and jsonl output.
+func (o *outputFlags) reportError(ios *IOStreams, err error) {
+	writeError(ios.ErrOut, err)
+	if o.jsonErrors() {
+		writeJSONError(ios.ErrOut, err)
+	}
+}

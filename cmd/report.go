@@ -1,0 +1,134 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sessionlog/sessionlog/client"
+)
+
+// sessionError ties a failure to the session it concerns.
+type sessionError struct {
+	id  string
+	err error
+}
+
+func (e *sessionError) Error() string { return "session " + e.id + ": " + e.err.Error() }
+func (e *sessionError) Unwrap() error { return e.err }
+
+// errorReport is the machine-readable form of a failure, written to stderr
+// as {"error": {...}} when the output format is json or jsonl.
+type errorReport struct {
+	Kind          string              `json:"kind"`
+	Status        int                 `json:"status,omitempty"`
+	Message       string              `json:"message"`
+	ServerMessage string              `json:"server_message,omitempty"`
+	Fields        map[string][]string `json:"fields,omitempty"`
+	SessionID     string              `json:"session_id,omitempty"`
+	Progress      string              `json:"progress,omitempty"`
+}
+
+// describe turns err into a report with a plain-English headline.
+func describe(err error) errorReport {
+	var r errorReport
+	var se *sessionError
+	if errors.As(err, &se) {
+		r.SessionID = se.id
+	}
+	var progress *progressError
+	if errors.As(err, &progress) {
+		r.Progress = progress.summary
+	}
+	var apiErr *client.Error
+	var usage *UsageError
+	var unknownAction *client.UnknownActionError
+	switch {
+	case errors.Is(err, context.Canceled):
+		r.Kind, r.Message = "interrupted", "interrupted"
+	case errors.As(err, &apiErr):
+		r.Kind, r.Status = string(apiErr.Kind), apiErr.StatusCode
+		r.ServerMessage, r.Fields = apiErr.Message, apiErr.Fields
+		r.Message = apiHeadline(r.SessionID, apiErr)
+	case errors.As(err, &usage), errors.As(err, &unknownAction):
+		r.Kind, r.Message = "usage", err.Error()
+	default:
+		r.Kind, r.Message = "error", err.Error()
+	}
+	return r
+}
+
+// apiHeadline says in English what failed, e.g. "session 999 not found (HTTP 404)".
+func apiHeadline(sessionID string, e *client.Error) string {
+	var b strings.Builder
+	switch {
+	case sessionID != "" && e.Kind == client.KindNotFound:
+		fmt.Fprintf(&b, "session %s not found", sessionID)
+	case sessionID != "":
+		fmt.Fprintf(&b, "session %s: %s", sessionID, e.Explanation)
+	default:
+		b.WriteString(e.Explanation)
+	}
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
+	}
+	if e.Message == "" && e.Err != nil && !strings.Contains(b.String(), e.Err.Error()) {
+		fmt.Fprintf(&b, ": %v", e.Err)
+	}
+	return b.String()
+}
+
+// writeError prints err to w in one or two plain lines, plus one line per
+// validation message; the server's own words are quoted with their English.
+func writeError(w io.Writer, err error) {
+	r := describe(err)
+	fmt.Fprintf(w, "error: %s\n", r.Message)
+	if r.ServerMessage != "" {
+		fmt.Fprintf(w, "  server message: %s\n", withTranslation(r.ServerMessage))
+	}
+	var apiErr *client.Error
+	if errors.As(err, &apiErr) {
+		for _, line := range apiErr.FieldMessages() {
+			name, msg, _ := strings.Cut(line, ": ")
+			fmt.Fprintf(w, "  %s: %s\n", name, withTranslation(msg))
+		}
+	}
+	var progress *progressError
+	if errors.As(err, &progress) {
+		fmt.Fprintln(w, progress.summary)
+	}
+}
+
+// withTranslation appends the English meaning of a known API message.
+func withTranslation(msg string) string {
+	if english, ok := client.Translate(msg); ok && english != msg {
+		return fmt.Sprintf("%s (%q)", msg, english)
+	}
+	return msg
+}
+
+// writeJSONError prints err to w as one JSON object on one line.
+func writeJSONError(w io.Writer, err error) {
+	b, _ := json.Marshal(map[string]errorReport{"error": describe(err)})
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+// printError reports the error a command returned, unless the command
+// reported it already; usage errors get a pointer to the command's help.
+func printError(f *Factory, commandPath string, err error) {
+	var reported *reportedError
+	if errors.As(err, &reported) {
+		return
+	}
+	writeError(f.IOStreams.ErrOut, err)
+	var usage *UsageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", commandPath)
+	}
+	if f.jsonError {
+		writeJSONError(f.IOStreams.ErrOut, err)
+	}
+}

@@ -1,0 +1,107 @@
+// Package cmd is the sessionlog command line: one file per command, each
+// with an options struct, a newXCmd that parses flags and a runX that works.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X github.com/sessionlog/sessionlog/cmd.version=v1.2.3".
+var version = ""
+
+// Version returns the build's version: the linker-set one, else the module
+// version Go recorded, else "dev".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// Execute runs sessionlog with the process's arguments and streams and
+// returns the exit code; Ctrl-C or SIGTERM cancel the run.
+func Execute() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, os.Args[1:], SystemIO())
+}
+
+// Run executes one command line in-process and returns its exit code.
+func Run(ctx context.Context, args []string, ios *IOStreams) int {
+	f := NewFactory(ios, Version())
+	defer f.Close()
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+		err = fmt.Errorf("%w: %w", ctx.Err(), err)
+	}
+	if err != nil {
+		printError(f, cmd.CommandPath(), err)
+	}
+	return ExitCode(err)
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sessionlog <command>",
+		Short: "Read and write customer-session activity logs",
+		Long: `sessionlog reads a customer session's activity log (who entered, left,
+came back, ended or cancelled it) and records new entries, through the
+session-log API.
+
+` + exitCodeHelp,
+		Example: `  sessionlog --demo list 1001            # a timeline from the built-in mock
+  sessionlog list 48213 -o json          # the whole timeline as JSON
+  sessionlog create 48213 ENTERED        # record that the customer entered`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			f.bindFlags(cmd.Flags())
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &UsageError{Err: err}
+	})
+
+	pf := root.PersistentFlags()
+	pf.String("base-url", "", "API base URL, e.g. https://api.example.com/api (env SESSIONLOG_BASE_URL)")
+	pf.String("token", "", "API bearer token (env SESSIONLOG_TOKEN)")
+	pf.String("profile", "", "named profile from the config file (env SESSIONLOG_PROFILE)")
+	pf.String("config", "", "config file (default $XDG_CONFIG_HOME/sessionlog/config.yaml or ~/.config/sessionlog/config.yaml)")
+	pf.Duration("timeout", defaultDuration(keyTimeout), "timeout for each HTTP request")
+	pf.Int("retries", defaultInt(keyRetries), "retries after a failed request that is safe to repeat")
+	pf.Duration("max-retry-wait", defaultDuration(keyMaxRetryWait), "longest wait before one retry, Retry-After included")
+	pf.String("ca-cert", "", "PEM file of a private certificate authority to trust")
+	pf.Bool("debug", false, "trace HTTP requests and replies on stderr (token redacted)")
+	pf.Bool("no-color", false, "never colour the output (also NO_COLOR)")
+	pf.Bool("demo", false, "run against the built-in mock API with its sample sessions")
+	markSettingFlags(pf, "base-url", "token", "timeout", "retries", "max-retry-wait", "ca-cert")
+	_ = root.RegisterFlagCompletionFunc("profile", completeProfiles)
+
+	root.AddCommand(
+		newListCmd(f, nil),
+		newCreateCmd(f, nil),
+		newActionsCmd(f),
+		newConfigCmd(f),
+		newVersionCmd(f),
+		newMockCmd(f, nil),
+	)
+	return root
+}

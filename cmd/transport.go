@@ -1,0 +1,71 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// newTransport builds the HTTP transport for the configured TLS settings.
+func newTransport(s *Settings) (http.RoundTripper, error) {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	if s.CACert == "" && !s.InsecureSkipVerify {
+		return t, nil
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if s.CACert != "" {
+		pem, err := os.ReadFile(s.CACert)
+		if err != nil {
+			return nil, usageErrorf("ca_cert: %w", err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, usageErrorf("ca_cert %s: no PEM certificate found", s.CACert)
+		}
+		cfg.RootCAs = pool
+	}
+	cfg.InsecureSkipVerify = s.InsecureSkipVerify //nolint:gosec // opt-in from config only, warned about on every run
+	t.TLSClientConfig = cfg
+	return t, nil
+}
+
+// tokenCommandTimeout bounds how long token_command may run.
+const tokenCommandTimeout = 30 * time.Second
+
+// runTokenCommand runs the configured token_command through the shell and
+// returns its trimmed standard output as the token.
+func runTokenCommand(ctx context.Context, command string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, tokenCommandTimeout)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	c := exec.CommandContext(ctx, "sh", "-c", command)
+	c.Stdout, c.Stderr = &stdout, &stderr
+	if err := c.Run(); err != nil {
+		detail := strings.TrimSpace(stderr.String())
+		if detail != "" {
+			err = fmt.Errorf("%w: %s", err, firstLine(detail))
+		}
+		return "", &UsageError{Err: fmt.Errorf("token_command %q failed: %w", command, err)}
+	}
+	token := strings.TrimSpace(stdout.String())
+	if token == "" {
+		return "", &UsageError{Err: errors.New("token_command printed no token")}
+	}
+	return token, nil
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -1,0 +1,41 @@
+package output
+
+import "github.com/sessionlog/sessionlog/client"
+
+// ANSI SGR sequences used by the table.
+const (
+	ansiReset   = "\x1b[0m"
+	ansiBold    = "\x1b[1m"
+	ansiRed     = "\x1b[31m"
+	ansiGreen   = "\x1b[32m"
+	ansiYellow  = "\x1b[33m"
+	ansiBlue    = "\x1b[34m"
+	ansiMagenta = "\x1b[35m"
+	ansiCyan    = "\x1b[36m"
+)
+
+// actionColors maps each documented action type to its colour.
+var actionColors = map[client.ActionType]string{
+	client.ActionEntered:         ansiGreen,
+	client.ActionLeft:            ansiYellow,
+	client.ActionTemporarilyLeft: ansiYellow,
+	client.ActionEnded:           ansiBlue,
+	client.ActionCancelled:       ansiRed,
+	client.ActionCancelRequest:   ansiMagenta,
+	client.ActionSessionPeriod:   ansiCyan,
+}
+
+// colorAction returns s wrapped in the colour of action a, or s unchanged
+// when a is not a documented action type.
+func colorAction(a client.ActionType, s string) string {
+	c, ok := actionColors[a]
+	if !ok || s == "" {
+		return s
+	}
+	return c + s + ansiReset
+}
+
+// bold returns s wrapped in the bold SGR sequence.
+func bold(s string) string {
+	return ansiBold + s + ansiReset
+}

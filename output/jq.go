@@ -1,0 +1,101 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/itchyny/gojq"
+)
+
+// Query is a compiled jq expression, as given to --jq.
+type Query struct {
+	code *gojq.Code
+}
+
+// CompileJQ parses and compiles a jq expression. The query cannot read the
+// process environment: $ENV and env are empty objects.
+func CompileJQ(expr string) (*Query, error) {
+	q, err := gojq.Parse(expr)
+	if err != nil {
+		return nil, fmt.Errorf("invalid jq expression %q: %w", expr, err)
+	}
+	code, err := gojq.Compile(q, gojq.WithEnvironLoader(func() []string { return nil }))
+	if err != nil {
+		return nil, fmt.Errorf("invalid jq expression %q: %w", expr, err)
+	}
+	return &Query{code: code}, nil
+}
+
+// jqWriter collects the output objects and, at Close, runs the query on
+// the JSON array they form.
+type jqWriter struct {
+	w     io.Writer
+	query *Query
+	items []any
+	obj   []byte
+}
+
+func newJQWriter(w io.Writer, q *Query) *jqWriter {
+	return &jqWriter{w: w, query: q, items: []any{}}
+}
+
+// Write decodes the record's object and keeps it for the query.
+func (j *jqWriter) Write(r Record) error {
+	var err error
+	if j.obj, err = appendObject(j.obj[:0], r); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(j.obj))
+	dec.UseNumber() // keep big ids exact
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return fmt.Errorf("decode %s: %w", describe(r), err)
+	}
+	j.items = append(j.items, v)
+	return nil
+}
+
+// Close runs the query and prints each result on its own line, like
+// jq -r: strings raw, other values as compact JSON. The halt builtin ends
+// the output without error; any other jq error is returned.
+func (j *jqWriter) Close() error {
+	bw := bufio.NewWriter(j.w)
+	iter := j.query.code.Run(j.items)
+	for {
+		v, ok := iter.Next()
+		if !ok {
+			break
+		}
+		if err, isErr := v.(error); isErr {
+			var halt *gojq.HaltError
+			if errors.As(err, &halt) && halt.Value() == nil {
+				break
+			}
+			// Show what was printed so far before the error.
+			if ferr := bw.Flush(); ferr != nil {
+				return fmt.Errorf("write jq output: %w", ferr)
+			}
+			return fmt.Errorf("jq: %w", err)
+		}
+		if s, isStr := v.(string); isStr {
+			bw.WriteString(s)
+		} else {
+			b, err := gojq.Marshal(v)
+			if err != nil {
+				return fmt.Errorf("jq: encode result: %w", err)
+			}
+			bw.Write(b)
+		}
+		if err := bw.WriteByte('\n'); err != nil {
+			return fmt.Errorf("write jq output: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write jq output: %w", err)
+	}
+	return nil
+}
