@@ -25,7 +25,9 @@ const (
 	DefaultMaxBodySize  = 32 << 20
 )
 
-// Client talks to one session-log API. It is safe for concurrent use.
+// Client talks to one session-log API. It is safe for concurrent use. When
+// one request gets a 429 reply with Retry-After, every request of the Client
+// waits until that time before it is sent.
 type Client struct {
 	origin   string // "scheme://host[:port]"
 	basePath string // escaped path prefix, always ending in "/"
@@ -79,8 +81,10 @@ func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout =
 // WithRetries sets how many extra attempts may follow the first (default 3).
 func WithRetries(n int) Option { return func(o *options) { o.retries = n } }
 
-// WithMaxRetryWait caps any single wait before a retry, Retry-After
-// included (default 60s).
+// WithMaxRetryWait caps any single wait before a retry (default 60s). When
+// the server's Retry-After asks for longer, the client does not wait: the
+// call fails at once with the reply's error (KindRateLimited for a 429)
+// carrying RetryAfter.
 func WithMaxRetryWait(d time.Duration) Option { return func(o *options) { o.maxRetryWait = d } }
 
 // WithRetryNotify sets a function called before each wait that precedes a

@@ -148,3 +148,40 @@ func TestHeaders(t *testing.T) {
 		})
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	srv := newAPIServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		switch {
+		case n == 3 || n == 7:
+			respond(w, 503, `{"message":"busy"}`)
+		case r.Method == http.MethodPost:
+			respond(w, 200, docCreateReply)
+		default:
+			respond(w, 200, docListReply)
+		}
+	})
+	var trace syncBuffer
+	c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"), WithDebug(&trace),
+		WithRetryNotify(func(RetryNotice) {}))
+	const workers = 16
+	errs := make(chan error, workers)
+	for i := range workers {
+		go func() {
+			if i%2 == 0 {
+				_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+				errs <- err
+				return
+			}
+			_, err := c.CreateLog(context.Background(), "s1", ActionLeft)
+			errs <- err
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if got := strings.Count(trace.String(), "--> Authorization: Bearer ***\n"); got != srv.count() {
+		t.Errorf("%d traced requests, %d sent", got, srv.count())
+	}
+}

@@ -14,10 +14,6 @@ import (
 // debugBodyLimit is the most bytes of a body a trace shows.
 const debugBodyLimit = 64 << 10
 
-// minRedactLen is the shortest token that is also hidden inside bodies and
-// messages; shorter ones are hidden in the Authorization header only.
-const minRedactLen = 6
-
 // debugTransport writes a trace of every HTTP exchange, redirects included,
 // with credentials redacted. One exchange is written in one Write call.
 type debugTransport struct {
@@ -106,28 +102,6 @@ func writeBody(b *strings.Builder, data []byte) {
 	if truncated {
 		fmt.Fprintf(b, "[body cut at %d bytes in this trace]\n", debugBodyLimit)
 	}
-}
-
-// redactHeader hides credentials: "Bearer <token>" becomes "Bearer ***".
-func redactHeader(name, value string) string {
-	switch http.CanonicalHeaderKey(name) {
-	case "Authorization", "Proxy-Authorization":
-		if scheme, _, ok := strings.Cut(value, " "); ok {
-			return scheme + " ***"
-		}
-		return "***"
-	case "Cookie", "Set-Cookie":
-		return "***"
-	}
-	return value
-}
-
-// tokenRedactor returns a function that replaces token inside any text.
-func tokenRedactor(token string) func(string) string {
-	if len(token) < minRedactLen {
-		return func(s string) string { return s }
-	}
-	return func(s string) string { return strings.ReplaceAll(s, token, "***") }
 }
 
 // errReader returns err from every Read.

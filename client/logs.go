@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -69,24 +68,4 @@ func checkCall(ctx context.Context, sessionID string) error {
 		return &Error{Kind: KindInvalidInput, Explanation: "nil context"}
 	}
 	return ValidateSessionID(sessionID)
-}
-
-// redactError hides the token wherever the server may have echoed it.
-func (c *Client) redactError(err error) error {
-	var e *Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	e.Message = c.redact(e.Message)
-	e.Explanation = c.redact(e.Explanation)
-	if e.Fields != nil {
-		fields := make(map[string][]string, len(e.Fields))
-		for name, msgs := range e.Fields {
-			for _, m := range msgs {
-				fields[c.redact(name)] = append(fields[c.redact(name)], c.redact(m))
-			}
-		}
-		e.Fields = fields
-	}
-	return e
 }

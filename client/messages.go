@@ -8,21 +8,21 @@ import (
 
 // The server's documented messages, verbatim.
 const (
-	msgFetched      = "تم جلب البيانات بنجاح"
-	msgSaved        = "تم حفظ البيانات بنجاح"
-	msgNotFound     = "لم يتم العثور على الجلسة"
-	msgEnded        = "لايمكنك تسجيل سجل العمليات بعد انتهاء الجلسة"
-	msgInvalidData  = "بيانات غير صالحة"
-	msgInvalidInput = "نوع الإجراء غير صالح"
+	msgFetched       = "تم جلب البيانات بنجاح"
+	msgSaved         = "تم حفظ البيانات بنجاح"
+	msgNotFound      = "لم يتم العثور على الجلسة"
+	msgEnded         = "لايمكنك تسجيل سجل العمليات بعد انتهاء الجلسة"
+	msgInvalidData   = "بيانات غير صالحة"
+	msgInvalidAction = "نوع الإجراء غير صالح"
 )
 
 var translations = map[string]string{
-	messageKey(msgFetched):      "Data fetched successfully",
-	messageKey(msgSaved):        "Data saved successfully",
-	messageKey(msgNotFound):     "Session not found",
-	messageKey(msgEnded):        "You cannot record an activity log after the session has ended",
-	messageKey(msgInvalidData):  "Invalid data",
-	messageKey(msgInvalidInput): "Invalid action type",
+	messageKey(msgFetched):       "Data fetched successfully",
+	messageKey(msgSaved):         "Data saved successfully",
+	messageKey(msgNotFound):      "Session not found",
+	messageKey(msgEnded):         "You cannot record an activity log after the session has ended",
+	messageKey(msgInvalidData):   "Invalid data",
+	messageKey(msgInvalidAction): "Invalid action type",
 }
 
 // messageKinds are the messages that decide an error's kind whatever the status.

@@ -56,7 +56,7 @@ server's own validation.`,
 
 func runCreate(ctx context.Context, opts *CreateOptions) error {
 	if err := client.ValidateSessionID(opts.SessionID); err != nil {
-		return &UsageError{Err: fmt.Errorf("session id %q: %w", opts.SessionID, err)}
+		return err
 	}
 	actions, err := parseActions(opts.Actions, opts.NoValidate)
 	if err != nil {

@@ -2,10 +2,13 @@ package cmd
 
 import (
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sessionlog/sessionlog/mockapi"
 )
 
 // cliResult is what one in-process run of sessionlog produced.
@@ -51,4 +54,48 @@ func writeFile(t *testing.T, name, content string, perm os.FileMode) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// newMock serves the default fixture under /api and points SESSIONLOG_BASE_URL at it.
+func newMock(t *testing.T, opts ...mockapi.Option) *mockapi.Server {
+	t.Helper()
+	isolateEnv(t)
+	all := append([]mockapi.Option{mockapi.WithFixture(mockapi.DefaultFixture()), mockapi.WithBasePath("/api")}, opts...)
+	srv, err := mockapi.NewServer(all...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	t.Setenv("SESSIONLOG_BASE_URL", srv.URL())
+	return srv
+}
+
+// assertGolden compares got with testdata/NAME.golden, or rewrites it with -update.
+func assertGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/ -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+// tty makes stdout and stderr terminals.
+func tty(ios *IOStreams) {
+	ios.SetStdoutTTY(true)
+	ios.SetStderrTTY(true)
 }

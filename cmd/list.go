@@ -72,7 +72,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	}
 	for _, id := range opts.SessionIDs {
 		if err := client.ValidateSessionID(id); err != nil {
-			return &UsageError{Err: fmt.Errorf("session id %q: %w", id, err)}
+			return err
 		}
 	}
 	settings, err := opts.Settings()

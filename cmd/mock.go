@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -67,8 +68,11 @@ func runMock(ctx context.Context, opts *MockOptions) error {
 	}
 	defer srv.Close()
 	fmt.Fprintln(opts.IO.Out, srv.URL())
-	fmt.Fprintf(opts.IO.ErrOut, "serving the mock session-log API at %s (Ctrl-C to stop)\n", srv.URL())
-	<-ctx.Done()
+	fmt.Fprintf(opts.IO.ErrOut, "serving the mock session-log API at %s with sessions %s (Ctrl-C to stop)\n",
+		srv.URL(), strings.Join(srv.Handler().Sessions(), ", "))
+	if err := srv.Serve(ctx); err != nil {
+		return fmt.Errorf("mock server: %w", err)
+	}
 	fmt.Fprintln(opts.IO.ErrOut, "mock server stopped")
 	return nil
 }
