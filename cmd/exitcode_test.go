@@ -1,0 +1,113 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/mockapi"
+)
+
+func TestExitCodeMapping(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, ExitOK},
+		{errors.New("boom"), ExitError},
+		{&UsageError{Err: errors.New("bad flag")}, ExitUsage},
+		{&client.UnknownActionError{Input: "X"}, ExitUsage},
+		{&client.Error{Kind: client.KindInvalidInput}, ExitUsage},
+		{&client.Error{Kind: client.KindAuth, StatusCode: 401}, ExitAuth},
+		{fmt.Errorf("wrapped: %w", &client.Error{Kind: client.KindNotFound}), ExitNotFound},
+		{&client.Error{Kind: client.KindValidation}, ExitRejected},
+		{&client.Error{Kind: client.KindSessionEnded}, ExitRejected},
+		{&client.Error{Kind: client.KindServer}, ExitUnavailable},
+		{&client.Error{Kind: client.KindNetwork}, ExitUnavailable},
+		{&client.Error{Kind: client.KindRateLimited}, ExitUnavailable},
+		{&client.Error{Kind: client.KindUncertain}, ExitUnavailable},
+		{&client.Error{Kind: client.KindInvalidResponse}, ExitError},
+		{&reportedError{first: &client.Error{Kind: client.KindNotFound}}, ExitNotFound},
+		{fmt.Errorf("%w: %w", context.Canceled, &client.Error{Kind: client.KindNetwork}), ExitInterrupted},
+	}
+	for _, tt := range tests {
+		if got := ExitCode(tt.err); got != tt.want {
+			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestExitCodes runs a real command for every exit code.
+func TestExitCodes(t *testing.T) {
+	garbage := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `{"success":true,"data":"not a page"}`)
+	}))
+	defer garbage.Close()
+	closed := closedPortURL(t)
+
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		want    int
+		wantErr string
+	}{
+		{"success", nil, []string{"list", "1001"}, ExitOK, ""},
+		{"invalid reply", map[string]string{"SESSIONLOG_BASE_URL": garbage.URL + "/api"}, []string{"list", "1001"}, ExitError, "error: "},
+		{"no base URL", map[string]string{"SESSIONLOG_BASE_URL": ""}, []string{"list", "1001"}, ExitUsage, "no API base URL is configured"},
+		{"bad base URL", map[string]string{"SESSIONLOG_BASE_URL": "ftp://x"}, []string{"list", "1001"}, ExitUsage, "base URL"},
+		{"wrong token", map[string]string{"SESSIONLOG_TOKEN": "wrong"}, []string{"list", "1001"}, ExitAuth, "(HTTP 401)"},
+		{"not found", nil, []string{"list", "999"}, ExitNotFound, "session 999 not found (HTTP 404)"},
+		{"session ended", nil, []string{"create", "1001", "ENTERED"}, ExitRejected, "(HTTP 422)"},
+		{"server unreachable", map[string]string{"SESSIONLOG_BASE_URL": closed}, []string{"list", "1001", "--retries", "0"}, ExitUnavailable, "error: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			newMock(t, mockapi.WithToken("secret"))
+			t.Setenv("SESSIONLOG_TOKEN", "secret")
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			res := runCLI(t, tt.args...)
+			if res.code != tt.want || !strings.Contains(res.stderr, tt.wantErr) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", res.code, res.stderr, tt.want, tt.wantErr)
+			}
+			if strings.Count(strings.TrimSpace(res.stderr), "\n") > 2 {
+				t.Errorf("error is longer than the message and its server line:\n%s", res.stderr)
+			}
+		})
+	}
+}
+
+func TestInterruptedRunExits130(t *testing.T) {
+	newMock(t, mockapi.WithLatency(10*time.Second))
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	ios, _, out, errOut := TestIO()
+	code := Run(ctx, []string{"list", "1001", "-o", "json"}, ios)
+	if code != ExitInterrupted {
+		t.Errorf("exit %d, want %d; stderr %s", code, ExitInterrupted, errOut)
+	}
+	if out.String() != "[]\n" && out.String() != "" {
+		t.Errorf("stdout is not empty or a complete document: %q", out)
+	}
+}
+
+// closedPortURL returns a loopback URL on which nothing listens.
+func closedPortURL(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return "http://" + addr + "/api"
+}
