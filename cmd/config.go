@@ -47,8 +47,8 @@ type configValue struct {
 
 func runConfigView(ios *IOStreams, s *Settings, asJSON bool) error {
 	rows := []configValue{
-		{"config_file", orNone(s.ConfigFile), ""},
-		{"profile", orNone(s.Profile), ""},
+		{"config_file", orNone(s.ConfigFile), s.ConfigFileSource},
+		{"profile", orNone(s.Profile), s.ProfileSource},
 	}
 	for _, d := range settingDefaults {
 		value := cast.ToString(s.raw[d.key])

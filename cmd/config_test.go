@@ -79,8 +79,8 @@ func TestConfigViewSourcesAndMasking(t *testing.T) {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 	want := map[string]configValue{
-		"config_file": {"config_file", path, ""},
-		"profile":     {"profile", "staging", ""},
+		"config_file": {"config_file", path, "flag --config"},
+		"profile":     {"profile", "staging", "default_profile in " + path},
 		"token":       {"token", "****0001", path},
 		"per_page":    {"per_page", "50", path},
 		"retries":     {"retries", "7", "flag --retries"},

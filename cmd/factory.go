@@ -140,8 +140,8 @@ func (f *Factory) notifyRetry(n client.RetryNotice) {
 	if n.Wait < time.Second {
 		return
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "%s; retrying %s %s in %s (attempt %d)\n",
-		n.Reason, n.Method, n.Path, n.Wait.Round(100*time.Millisecond), n.Attempt+1)
+	fmt.Fprintf(f.IOStreams.ErrOut, "%s; waiting %s before retrying %s %s (attempt %d of %d)\n",
+		n.Reason, n.Wait.Round(100*time.Millisecond), n.Method, n.Path, n.Attempt, n.MaxAttempts)
 }
 
 // warnInsecure warns once about settings that put the token at risk.

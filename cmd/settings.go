@@ -79,6 +79,8 @@ type Settings struct {
 	Profile string
 	// ConfigFile is the file that was read, "" when none was.
 	ConfigFile string
+	// ProfileSource and ConfigFileSource say how each was chosen.
+	ProfileSource, ConfigFileSource string
 	// Warnings are problems worth telling the user that do not stop the run.
 	Warnings []string
 
@@ -141,6 +143,7 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 
 	s := &Settings{sources: map[string]string{}, raw: map[string]any{}}
 	path, explicit := stringFlagOrEnv(flags, "config", "SESSIONLOG_CONFIG")
+	s.ConfigFileSource = flagOrEnvSource(flags, "config", "SESSIONLOG_CONFIG")
 	if !explicit {
 		path = defaultConfigPath()
 	}
@@ -188,6 +191,17 @@ func stringFlagOrEnv(flags *pflag.FlagSet, flag, env string) (string, bool) {
 	return "", false
 }
 
+// flagOrEnvSource names what stringFlagOrEnv took its value from.
+func flagOrEnvSource(flags *pflag.FlagSet, flag, env string) string {
+	if f := flags.Lookup(flag); f != nil && f.Changed {
+		return "flag --" + flag
+	}
+	if os.Getenv(env) != "" {
+		return env
+	}
+	return sourceDefault
+}
+
 // readConfigFile reads path into v. A missing default file is fine; a
 // missing file the user named, or one that does not parse, is an error. It
 // reports whether a file was read.
@@ -212,8 +226,10 @@ func readConfigFile(v *viper.Viper, path string, explicit bool) (bool, error) {
 // returns the keys the profile set.
 func applyProfile(v *viper.Viper, flags *pflag.FlagSet, s *Settings) (map[string]bool, error) {
 	name, _ := stringFlagOrEnv(flags, "profile", "SESSIONLOG_PROFILE")
+	s.ProfileSource = flagOrEnvSource(flags, "profile", "SESSIONLOG_PROFILE")
 	if name == "" {
 		name = v.GetString(keyDefaultProfile)
+		s.ProfileSource = keyDefaultProfile + " in " + s.ConfigFile
 	}
 	if name == "" {
 		return nil, nil
