@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -157,5 +159,33 @@ func TestMissingDefaultConfigIsFine(t *testing.T) {
 	rows, res := configView(t)
 	if res.code != 0 || rows["config_file"].Value != "(none)" || rows["base_url"].Source != "default" {
 		t.Errorf("exit %d, rows %+v, stderr %s", res.code, rows, res.stderr)
+	}
+}
+
+func TestConfigWarnsAboutReadableToken(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		perm    os.FileMode
+		warn    bool
+	}{
+		{"top-level token, world-readable", "token: abc\n", 0o644, true},
+		{"profile token, group-readable", "profiles:\n  prod:\n    token: abc\n", 0o640, true},
+		{"token, owner only", "token: abc\n", 0o600, false},
+		{"no token, world-readable", "base_url: https://x.example.com\n", 0o644, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			path := writeFile(t, "config.yaml", tt.content, tt.perm)
+			_, res := configView(t, "--config", path)
+			want := ""
+			if tt.warn {
+				want = fmt.Sprintf("warning: config file %s holds a token and can be read by others (mode %04o); fix it with: chmod 600 %s\n", path, tt.perm, path)
+			}
+			if res.code != 0 || res.stderr != want {
+				t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
+			}
+		})
 	}
 }

@@ -154,6 +154,9 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 	if read {
 		s.ConfigFile = path
 		s.Warnings = append(s.Warnings, configFileWarnings(v, path)...)
+		if w := tokenPermissionWarning(v, path); w != "" {
+			s.Warnings = append(s.Warnings, w)
+		}
 	}
 
 	fileKeys := map[string]bool{}
@@ -300,6 +303,24 @@ func configFileWarnings(v *viper.Viper, path string) []string {
 	}
 	slices.Sort(warnings)
 	return warnings
+}
+
+// tokenPermissionWarning warns when a config file that holds a token can be
+// read by users other than its owner.
+func tokenPermissionWarning(v *viper.Viper, path string) string {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm()&0o077 == 0 {
+		return ""
+	}
+	holdsToken := v.InConfig(keyToken)
+	for name := range v.GetStringMap(keyProfiles) {
+		holdsToken = holdsToken || v.InConfig(keyProfiles+"."+name+"."+keyToken)
+	}
+	if !holdsToken {
+		return ""
+	}
+	return fmt.Sprintf("config file %s holds a token and can be read by others (mode %04o); fix it with: chmod 600 %s",
+		path, info.Mode().Perm(), path)
 }
 
 // decode converts the raw values into typed fields, refusing values that
