@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestReadBulkFile(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		want                string // rows as "line:id:action" joined by spaces
+	}{
+		{"jsonl by extension", "rows.jsonl",
+			"{\"session_id\":\"42\",\"action_type\":\"entered\"}\n\n# a comment\n{\"session_id\":43,\"action_type\":\"ENDED\"}\n",
+			"1:42:ENTERED 4:43:ENDED"},
+		{"csv by extension, columns in any order", "rows.csv",
+			"action_type,session_id\r\nTEMPORARILY_LEFT,42\r\n\"left\",\"a,b\"\r\n",
+			"2:42:TEMPORARILY_LEFT 3:a,b:LEFT"},
+		{"jsonl by content", "-", "  {\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
+		{"csv by content", "-", "session_id,action_type\n7,cancel_request\n", "2:7:CANCEL_REQUEST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, err := readBulkFile(strings.NewReader(tt.content), tt.file, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rows {
+				got = append(got, strings.Join([]string{strconv.Itoa(r.Line), r.SessionID, string(r.Action)}, ":"))
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("rows %q, want %q", strings.Join(got, " "), tt.want)
+			}
+		})
+	}
+}
+
+func TestReadBulkFileErrors(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		noValidate          bool
+		want                string
+	}{
+		{"every bad row with its line", "rows.jsonl",
+			"{\"session_id\":\"42\",\"action_type\":\"ENTERED\"}\nnot json\n{\"action_type\":\"ENTERED\"}\n{\"session_id\":\"42\",\"action_type\":\"ENTERD\"}\n{\"session_id\":\"42\"}\n",
+			false,
+			"rows.jsonl: 4 invalid row(s), nothing was sent:\n" +
+				"  line 2: not a JSON object: invalid character 'o' in literal null (expecting 'u')\n" +
+				"  line 3: session_id is missing\n" +
+				"  line 4: unknown action type \"ENTERD\" (valid: ENTERED, LEFT, ENDED, CANCELLED, TEMPORARILY_LEFT, CANCEL_REQUEST, SESSION_PERIOD); did you mean ENTERED?\n" +
+				"  line 5: action_type is missing"},
+		{"csv without the header", "rows.csv", "42,ENTERED\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 1: the header must name session_id and action_type, not \"42,ENTERED\""},
+		{"csv short row", "rows.csv", "session_id,action_type\n42\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: 1 fields, want session_id and action_type"},
+		{"blank id", "rows.csv", "session_id,action_type\n\" \",ENTERED\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: invalid session id: it is blank"},
+		{"empty file", "rows.jsonl", "\n", false, "rows.jsonl holds no rows"},
+		{"no-validate still needs an action", "rows.csv", "session_id,action_type\n42,\n", true,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: action_type is missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readBulkFile(strings.NewReader(tt.content), tt.file, tt.noValidate)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+			if ExitCode(err) != ExitUsage {
+				t.Errorf("exit code %d, want %d", ExitCode(err), ExitUsage)
+			}
+		})
+	}
+}
+
+func TestReadBulkFileNoValidateKeepsTypes(t *testing.T) {
+	rows, err := readBulkFile(strings.NewReader("session_id,action_type\n42,entered\n"), "x.csv", true)
+	if err != nil || len(rows) != 1 || rows[0].Action != "entered" {
+		t.Errorf("rows %+v, err %v", rows, err)
+	}
+}
+
