@@ -1,6 +1,9 @@
 package output
 
-import "github.com/sessionlog/sessionlog/client"
+import (
+	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/timeline"
+)
 
 // ANSI SGR sequences used by the table.
 const (
@@ -33,6 +36,21 @@ func colorAction(a client.ActionType, s string) string {
 		return s
 	}
 	return c + s + ansiReset
+}
+
+// statusActions gives each session status the colour of the action that
+// brings it about; a session in progress is green like ENTERED.
+var statusActions = map[timeline.Status]client.ActionType{
+	timeline.StatusInProgress:      client.ActionEntered,
+	timeline.StatusEnded:           client.ActionEnded,
+	timeline.StatusCancelled:       client.ActionCancelled,
+	timeline.StatusCancelRequested: client.ActionCancelRequest,
+}
+
+// colorStatus returns s wrapped in the colour of status st, or s unchanged
+// for a status without one (no entries).
+func colorStatus(st timeline.Status, s string) string {
+	return colorAction(statusActions[st], s)
 }
 
 // bold returns s wrapped in the bold SGR sequence.

@@ -1,6 +1,7 @@
-// Package output renders activity-log entries as a table, JSON, JSON Lines,
-// CSV or YAML, and filters the JSON form through gh-style --jq queries. It
-// knows nothing of HTTP: callers hand it Records in timeline order.
+// Package output renders activity-log entries, and the summaries of
+// sessions, as a table, JSON, JSON Lines, CSV or YAML, and filters the JSON
+// form through gh-style --jq queries. It knows nothing of HTTP: callers hand
+// it Records in timeline order, or timeline.Summary values.
 package output
 
 import (
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/timeline"
 )
 
 // Format names an output format.
@@ -57,6 +59,10 @@ type Record struct {
 	// Position is the entry's 1-based place in its session's timeline.
 	Position int
 	Entry    client.LogEntry
+	// Gap is the time since the previous record of the same session, as a
+	// timeline.Clock gives it; shown only with Options.Gaps. The zero Gap,
+	// a session's first record, shows as none.
+	Gap timeline.Gap
 }
 
 // Options selects and tunes an output format.
@@ -64,10 +70,18 @@ type Options struct {
 	Format Format
 	// NoHeaders omits the header row (table and csv).
 	NoHeaders bool
-	// Color colours the ACTION cell and bolds the header (table only).
+	// Color colours the ACTION cell, or a summary's STATUS cell, and bolds
+	// the header (table only).
 	Color bool
-	// ShowSession adds a SESSION column first (table only).
+	// ShowSession adds a SESSION column first (table of records only;
+	// summaries always have one).
 	ShowSession bool
+	// Gaps shows each record's Gap: a GAP column after TIME in the table
+	// ("+11m", "+1h05m", "?" when unknown, blank for the first record), a
+	// trailing gap_seconds column in csv (empty when unknown or first), and
+	// a "gap_seconds" key after the server's fields in json, jsonl, yaml and
+	// jq input (null when unknown or first). Records only.
+	Gaps bool
 	// JQ, when non-nil, filters the JSON array through this query. It is
 	// only valid with FormatJSON.
 	JQ *Query
@@ -84,29 +98,11 @@ type Writer interface {
 	Close() error
 }
 
-// ErrJQNeedsJSON is returned by New when a jq query is given with a format
-// other than json.
+// ErrJQNeedsJSON is returned by New and NewSummaryWriter when a jq query is
+// given with a format other than json.
 var ErrJQNeedsJSON = errors.New("a jq query requires the json format")
 
 // New returns a Writer that writes records to w in the format opts selects.
 func New(w io.Writer, opts Options) (Writer, error) {
-	if opts.JQ != nil && opts.Format != FormatJSON {
-		return nil, fmt.Errorf("format %q: %w", opts.Format, ErrJQNeedsJSON)
-	}
-	switch opts.Format {
-	case FormatTable:
-		return newTableWriter(w, opts), nil
-	case FormatJSON:
-		if opts.JQ != nil {
-			return newJQWriter(w, opts.JQ), nil
-		}
-		return newJSONWriter(w), nil
-	case FormatJSONL:
-		return newJSONLWriter(w), nil
-	case FormatCSV:
-		return newCSVWriter(w, opts.NoHeaders), nil
-	case FormatYAML:
-		return newYAMLWriter(w), nil
-	}
-	return nil, unknownFormat(string(opts.Format))
+	return newWriter(w, opts, entryCodec{opts})
 }

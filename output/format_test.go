@@ -57,14 +57,21 @@ func fixture(t testing.TB) []Record {
 // render writes recs through a Writer for opts and returns the output.
 func render(t *testing.T, opts Options, recs []Record) string {
 	t.Helper()
+	return renderWith(t, New, opts, recs)
+}
+
+// renderWith writes vs through the writer that newW returns for opts, closes
+// it and returns the output.
+func renderWith[T any, W writer[T]](t *testing.T, newW func(io.Writer, Options) (W, error), opts Options, vs []T) string {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := New(&buf, opts)
+	w, err := newW(&buf, opts)
 	if err != nil {
-		t.Fatalf("New(%+v): %v", opts, err)
+		t.Fatalf("new writer for %+v: %v", opts, err)
 	}
-	for _, r := range recs {
-		if err := w.Write(r); err != nil {
-			t.Fatalf("Write(%+v): %v", r, err)
+	for _, v := range vs {
+		if err := w.Write(v); err != nil {
+			t.Fatalf("Write(%+v): %v", v, err)
 		}
 	}
 	if err := w.Close(); err != nil {
@@ -91,46 +98,68 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// TestGolden checks every golden file: records, records with gaps, and
+// session summaries, in each format.
 func TestGolden(t *testing.T) {
+	records := func(t *testing.T, opts Options) string { return render(t, opts, fixture(t)) }
+	gaps := func(t *testing.T, opts Options) string { return render(t, opts, gapFixture(t)) }
+	summaries := func(t *testing.T, opts Options) string { return renderSummaries(t, opts, summaryFixture()) }
 	tests := []struct {
 		golden string
+		render func(*testing.T, Options) string
 		opts   Options
 	}{
-		{"table", Options{Format: FormatTable}},
-		{"table_session", Options{Format: FormatTable, ShowSession: true}},
-		{"table_color", Options{Format: FormatTable, Color: true, ShowSession: true}},
-		{"table_noheaders", Options{Format: FormatTable, NoHeaders: true}},
-		{"json", Options{Format: FormatJSON}},
-		{"jsonl", Options{Format: FormatJSONL}},
-		{"csv", Options{Format: FormatCSV}},
-		{"csv_noheaders", Options{Format: FormatCSV, NoHeaders: true}},
-		{"yaml", Options{Format: FormatYAML}},
+		{"table", records, Options{Format: FormatTable}},
+		{"table_session", records, Options{Format: FormatTable, ShowSession: true}},
+		{"table_color", records, Options{Format: FormatTable, Color: true, ShowSession: true}},
+		{"table_noheaders", records, Options{Format: FormatTable, NoHeaders: true}},
+		{"json", records, Options{Format: FormatJSON}},
+		{"jsonl", records, Options{Format: FormatJSONL}},
+		{"csv", records, Options{Format: FormatCSV}},
+		{"csv_noheaders", records, Options{Format: FormatCSV, NoHeaders: true}},
+		{"yaml", records, Options{Format: FormatYAML}},
+		{"gaps_table", gaps, Options{Format: FormatTable, ShowSession: true, Gaps: true}},
+		{"gaps_csv", gaps, Options{Format: FormatCSV, Gaps: true}},
+		{"gaps_json", gaps, Options{Format: FormatJSON, Gaps: true}},
+		{"summary_table", summaries, Options{Format: FormatTable}},
+		{"summary_table_color", summaries, Options{Format: FormatTable, Color: true}},
+		{"summary_json", summaries, Options{Format: FormatJSON}},
+		{"summary_jsonl", summaries, Options{Format: FormatJSONL}},
+		{"summary_csv", summaries, Options{Format: FormatCSV}},
+		{"summary_yaml", summaries, Options{Format: FormatYAML}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			golden(t, tt.golden, render(t, tt.opts, fixture(t)))
+			golden(t, tt.golden, tt.render(t, tt.opts))
 		})
 	}
 }
 
+// TestEmptyInput checks what each format writes when no record, or no
+// summary, comes.
 func TestEmptyInput(t *testing.T) {
+	const summaryHeader = "session_id,status,entries,first,last,times_away,time_away_seconds,still_away,span_seconds\r\n"
 	tests := []struct {
-		opts Options
-		want string
+		opts               Options
+		records, summaries string
 	}{
-		{Options{Format: FormatTable}, ""},
-		{Options{Format: FormatTable, ShowSession: true, Color: true}, ""},
-		{Options{Format: FormatJSON}, "[]\n"},
-		{Options{Format: FormatJSONL}, ""},
-		{Options{Format: FormatCSV}, "session_id,position,date,action_type,text\r\n"},
-		{Options{Format: FormatCSV, NoHeaders: true}, ""},
-		{Options{Format: FormatYAML}, "[]\n"},
-		{Options{Format: FormatJSON, JQ: mustJQ(t, ".")}, "[]\n"},
-		{Options{Format: FormatJSON, JQ: mustJQ(t, "length")}, "0\n"},
+		{Options{Format: FormatTable}, "", ""},
+		{Options{Format: FormatTable, ShowSession: true, Color: true, Gaps: true}, "", ""},
+		{Options{Format: FormatJSON}, "[]\n", "[]\n"},
+		{Options{Format: FormatJSONL}, "", ""},
+		{Options{Format: FormatCSV}, "session_id,position,date,action_type,text\r\n", summaryHeader},
+		{Options{Format: FormatCSV, Gaps: true}, "session_id,position,date,action_type,text,gap_seconds\r\n", summaryHeader},
+		{Options{Format: FormatCSV, NoHeaders: true}, "", ""},
+		{Options{Format: FormatYAML}, "[]\n", "[]\n"},
+		{Options{Format: FormatJSON, JQ: mustJQ(t, ".")}, "[]\n", "[]\n"},
+		{Options{Format: FormatJSON, JQ: mustJQ(t, "length")}, "0\n", "0\n"},
 	}
 	for _, tt := range tests {
-		if got := render(t, tt.opts, nil); got != tt.want {
-			t.Errorf("%+v: got %q, want %q", tt.opts, got, tt.want)
+		if got := render(t, tt.opts, nil); got != tt.records {
+			t.Errorf("records, %+v: got %q, want %q", tt.opts, got, tt.records)
+		}
+		if got := renderSummaries(t, tt.opts, nil); got != tt.summaries {
+			t.Errorf("summaries, %+v: got %q, want %q", tt.opts, got, tt.summaries)
 		}
 	}
 }

@@ -32,37 +32,37 @@ func CompileJQ(expr string) (*Query, error) {
 
 // jqWriter collects the output objects and, at Close, runs the query on
 // the JSON array they form.
-type jqWriter struct {
+type jqWriter[T any] struct {
+	objects[T]
 	w     io.Writer
 	query *Query
 	items []any
-	obj   []byte
 }
 
-func newJQWriter(w io.Writer, q *Query) *jqWriter {
-	return &jqWriter{w: w, query: q, items: []any{}}
+func newJQWriter[T any](w io.Writer, q *Query, c codec[T]) *jqWriter[T] {
+	return &jqWriter[T]{objects: objects[T]{c: c}, w: w, query: q, items: []any{}}
 }
 
-// Write decodes the record's object and keeps it for the query.
-func (j *jqWriter) Write(r Record) error {
-	var err error
-	if j.obj, err = appendObject(j.obj[:0], r); err != nil {
+// Write decodes v's object and keeps it for the query.
+func (j *jqWriter[T]) Write(v T) error {
+	obj, err := j.encode(v)
+	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(j.obj))
+	dec := json.NewDecoder(bytes.NewReader(obj))
 	dec.UseNumber() // keep big ids exact
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return fmt.Errorf("decode %s: %w", describe(r), err)
+	var item any
+	if err := dec.Decode(&item); err != nil {
+		return fmt.Errorf("decode %s: %w", j.c.describe(v), err)
 	}
-	j.items = append(j.items, v)
+	j.items = append(j.items, item)
 	return nil
 }
 
 // Close runs the query and prints each result on its own line, like
 // jq -r: strings raw, other values as compact JSON. The halt builtin ends
 // the output without error; any other jq error is returned.
-func (j *jqWriter) Close() error {
+func (j *jqWriter[T]) Close() error {
 	bw := bufio.NewWriter(j.w)
 	iter := j.query.code.Run(j.items)
 	for {

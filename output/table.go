@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -16,44 +15,29 @@ import (
 // tableWriter collects rows and renders them, at Close, as a borderless
 // kubectl-style table: uppercase header, left-aligned columns two spaces
 // apart, no lines, no trailing spaces.
-type tableWriter struct {
+type tableWriter[T any] struct {
 	w    io.Writer
 	opts Options
+	c    codec[T]
 	rows [][]string
 }
 
-func newTableWriter(w io.Writer, opts Options) *tableWriter {
-	return &tableWriter{w: w, opts: opts}
+func newTableWriter[T any](w io.Writer, opts Options, c codec[T]) *tableWriter[T] {
+	return &tableWriter[T]{w: w, opts: opts, c: c}
 }
 
-// Write keeps the record's row until Close, which needs every column width.
-func (t *tableWriter) Write(r Record) error {
-	desc := r.Entry.Text
-	if desc == "" {
-		desc = r.Entry.ActionType.Description()
-	}
-	action := oneLine(string(r.Entry.ActionType))
-	if t.opts.Color {
-		action = colorAction(r.Entry.ActionType, action)
-	}
-	row := make([]string, 0, 5)
-	if t.opts.ShowSession {
-		row = append(row, oneLine(r.SessionID))
-	}
-	row = append(row, strconv.Itoa(r.Position), oneLine(r.Entry.Date), action, oneLine(desc))
-	t.rows = append(t.rows, row)
+// Write keeps v's row until Close, which needs every column width.
+func (t *tableWriter[T]) Write(v T) error {
+	t.rows = append(t.rows, t.c.tableRow(v))
 	return nil
 }
 
 // Close renders the table; with no rows it writes nothing at all.
-func (t *tableWriter) Close() error {
+func (t *tableWriter[T]) Close() error {
 	if len(t.rows) == 0 {
 		return nil
 	}
-	header := []string{"#", "TIME", "ACTION", "DESCRIPTION"}
-	if t.opts.ShowSession {
-		header = append([]string{"SESSION"}, header...)
-	}
+	header := t.c.tableHeader()
 	if t.opts.Color {
 		for i, h := range header {
 			header[i] = bold(h)

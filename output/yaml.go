@@ -3,69 +3,44 @@ package output
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"io"
+	"regexp"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// yamlWriter streams a YAML block sequence of output objects: each record
-// becomes one "- " item, so concatenated items form a single sequence.
-type yamlWriter struct {
-	w       io.Writer
-	started bool // at least one item has been written
-	obj     []byte
-	buf     bytes.Buffer
-}
+// yamlSequence lays the objects out as one YAML block sequence: each object
+// becomes one "- " item, so concatenated items form a single sequence, and
+// an empty one is [].
+type yamlSequence struct{}
 
-func newYAMLWriter(w io.Writer) *yamlWriter {
-	return &yamlWriter{w: w}
-}
-
-// Write writes the record's object as the next item of the sequence.
-func (y *yamlWriter) Write(r Record) error {
-	var err error
-	if y.obj, err = appendObject(y.obj[:0], r); err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(y.obj))
+func (yamlSequence) item(buf *bytes.Buffer, obj []byte, _ int) error {
+	dec := json.NewDecoder(bytes.NewReader(obj))
 	dec.UseNumber()
 	item, err := yamlNode(dec)
 	if err != nil {
-		return fmt.Errorf("convert %s to yaml: %w", describe(r), err)
+		return err
 	}
-	y.buf.Reset()
-	enc := yaml.NewEncoder(&y.buf)
+	enc := yaml.NewEncoder(buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}); err != nil {
-		return fmt.Errorf("encode %s as yaml: %w", describe(r), err)
+		return err
 	}
-	if err := enc.Close(); err != nil {
-		return fmt.Errorf("encode %s as yaml: %w", describe(r), err)
-	}
-	if _, err := y.w.Write(y.buf.Bytes()); err != nil {
-		return fmt.Errorf("write yaml: %w", err)
-	}
-	y.started = true
-	return nil
+	return enc.Close()
 }
 
-// Close writes an empty sequence, [], when no record came.
-func (y *yamlWriter) Close() error {
-	if y.started {
-		return nil
+func (yamlSequence) end(n int) string {
+	if n == 0 {
+		return "[]\n"
 	}
-	if _, err := io.WriteString(y.w, "[]\n"); err != nil {
-		return fmt.Errorf("write yaml: %w", err)
-	}
-	return nil
+	return ""
 }
 
 // yamlNode reads the next JSON value from dec (which must use UseNumber) and
 // returns it as a YAML node, keeping the order of object keys. Strings are
 // tagged so that the encoder quotes those that would read back as another
-// type; numbers keep their JSON spelling.
+// type, and quoted where a YAML 1.1 parser would read another type; numbers
+// keep their JSON spelling.
 func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
 	tok, err := dec.Token()
 	if err != nil {
@@ -97,7 +72,11 @@ func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
 		}
 		return node, nil
 	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+		node := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+		if yaml11NonString(v) {
+			node.Style = yaml.DoubleQuotedStyle
+		}
+		return node, nil
 	case json.Number:
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: v.String()}, nil
 	case bool:
@@ -105,4 +84,20 @@ func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
 	default: // nil, for JSON null
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: "null"}, nil
 	}
+}
+
+// yaml11Base60 matches YAML 1.1 base-60 numbers, such as a 24-hour time
+// "14:30", which YAML 1.1 parsers read as 870.
+var yaml11Base60 = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+
+// yaml11NonString reports whether a YAML 1.1 parser would read the plain
+// scalar s as a number or a boolean, though the YAML 1.2 encoder leaves it
+// unquoted.
+func yaml11NonString(s string) bool {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+		"n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return true
+	}
+	return yaml11Base60.MatchString(s)
 }

@@ -1,0 +1,131 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// Keys and columns that the output adds to the server's fields.
+const (
+	// sessionIDKey is the key under which every output object carries its
+	// record's session id.
+	sessionIDKey = "session_id"
+	// gapKey is the key and csv column of a record's gap, with Options.Gaps.
+	gapKey = "gap_seconds"
+)
+
+// entryCodec encodes Records as the options ask.
+type entryCodec struct {
+	opts Options
+}
+
+// object appends r's output object to dst as JSON: "session_id" first,
+// then every field of the server's object in the server's order, values
+// byte for byte (a server "session_id" field is dropped in favour of ours),
+// then, with Gaps, "gap_seconds" (likewise replacing the server's). Entries
+// built in code (nil Raw) contribute their documented fields.
+func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
+	raw := []byte(r.Entry.Raw)
+	if len(raw) == 0 {
+		var err error
+		if raw, err = json.Marshal(r.Entry); err != nil {
+			return dst, fmt.Errorf("encode %s: %w", c.describe(r), err)
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil {
+		return dst, fmt.Errorf("decode %s: %w", c.describe(r), err)
+	}
+	if tok != json.Delim('{') {
+		return dst, fmt.Errorf("%s is not a JSON object", c.describe(r))
+	}
+	dst = append(dst, `{"`+sessionIDKey+`":`...)
+	dst = appendString(dst, r.SessionID)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return dst, fmt.Errorf("decode %s: %w", c.describe(r), err)
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return dst, fmt.Errorf("decode %s: %w", c.describe(r), err)
+		}
+		key := tok.(string) // the decoder yields object keys as strings
+		if key == sessionIDKey || key == gapKey && c.opts.Gaps {
+			continue
+		}
+		dst = append(dst, ',')
+		dst = appendString(dst, key)
+		dst = append(dst, ':')
+		dst = append(dst, value...)
+	}
+	if c.opts.Gaps {
+		dst = append(dst, `,"`+gapKey+`":`...)
+		dst = appendSeconds(dst, r.Gap.Elapsed)
+	}
+	return append(dst, '}'), nil
+}
+
+// describe names r in error messages.
+func (entryCodec) describe(r Record) string {
+	return fmt.Sprintf("entry %d of session %s", r.Position, r.SessionID)
+}
+
+// csvHeader returns the csv header row.
+func (c entryCodec) csvHeader() []string {
+	header := []string{"session_id", "position", "date", "action_type", "text"}
+	if c.opts.Gaps {
+		header = append(header, gapKey)
+	}
+	return header
+}
+
+// csvRow fills row with r's cells.
+func (c entryCodec) csvRow(row []string, r Record) {
+	row[0] = r.SessionID
+	row[1] = strconv.Itoa(r.Position)
+	row[2] = r.Entry.Date
+	row[3] = string(r.Entry.ActionType)
+	row[4] = r.Entry.Text
+	if c.opts.Gaps {
+		row[5] = seconds(r.Gap.Elapsed)
+	}
+}
+
+// tableHeader returns the table's column names.
+func (c entryCodec) tableHeader() []string {
+	header := make([]string, 0, 6)
+	if c.opts.ShowSession {
+		header = append(header, "SESSION")
+	}
+	header = append(header, "#", "TIME")
+	if c.opts.Gaps {
+		header = append(header, "GAP")
+	}
+	return append(header, "ACTION", "DESCRIPTION")
+}
+
+// tableRow returns r's cells; the description falls back to the action
+// type's documented meaning when the entry has no text.
+func (c entryCodec) tableRow(r Record) []string {
+	desc := r.Entry.Text
+	if desc == "" {
+		desc = r.Entry.ActionType.Description()
+	}
+	action := oneLine(string(r.Entry.ActionType))
+	if c.opts.Color {
+		action = colorAction(r.Entry.ActionType, action)
+	}
+	row := make([]string, 0, 6)
+	if c.opts.ShowSession {
+		row = append(row, oneLine(r.SessionID))
+	}
+	row = append(row, strconv.Itoa(r.Position), oneLine(r.Entry.Date))
+	if c.opts.Gaps {
+		row = append(row, gapCell(r.Gap))
+	}
+	return append(row, action, oneLine(desc))
+}

@@ -1,0 +1,61 @@
+package timeline
+
+import (
+	"testing"
+	"time"
+)
+
+// known is a known Elapsed of d.
+func known(d time.Duration) Elapsed {
+	return Elapsed{Duration: d, Known: true}
+}
+
+// after is the Gap of an entry that follows another, elapsed e after it.
+func after(e Elapsed) Gap {
+	return Gap{Elapsed: e, HasPrev: true}
+}
+
+func TestClock(t *testing.T) {
+	unknown := after(Elapsed{})
+	tests := []struct {
+		name  string
+		dates []string
+		want  []Gap
+	}{
+		{"none", nil, nil},
+		{"first entry has no gap", []string{"2:30 PM"}, []Gap{{}}},
+		{"unreadable first entry has no gap either", []string{"soon"}, []Gap{{}}},
+		{"minutes and hours", []string{"2:30 PM", "2:41 PM", "3:46 PM", "3:46 PM"},
+			[]Gap{{}, after(known(11 * time.Minute)), after(known(65 * time.Minute)), after(known(0))}},
+		{"midnight", []string{"11:50 PM", "12:10 AM"}, []Gap{{}, after(known(20 * time.Minute))}},
+		{"midnight twice", []string{"10:00 PM", "1:00 AM", "11:00 PM", "12:00 AM"},
+			[]Gap{{}, after(known(3 * time.Hour)), after(known(22 * time.Hour)), after(known(time.Hour))}},
+		{"a minute short of a day", []string{"2:31 PM", "2:30 PM"}, []Gap{{}, after(known(23*time.Hour + 59*time.Minute))}},
+		{"mixed styles", []string{"2:30 PM", "١٤:٤٥", "\u200f٣:٠٠\u00a0م", "15:30"},
+			[]Gap{{}, after(known(15 * time.Minute)), after(known(15 * time.Minute)), after(known(30 * time.Minute))}},
+		{"unknown in the middle restarts", []string{"2:30 PM", "later", "2:50 PM", "3:00 PM"},
+			[]Gap{{}, unknown, unknown, after(known(10 * time.Minute))}},
+		{"two unknowns", []string{"1:00 PM", "?", "", "1:30 PM", "1:31 PM"},
+			[]Gap{{}, unknown, unknown, unknown, after(known(time.Minute))}},
+		{"unknown first", []string{"25:00", "1:00 PM", "1:05 PM"},
+			[]Gap{{}, unknown, after(known(5 * time.Minute))}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Clock
+			if c.Known() {
+				t.Error("a new Clock reports a known date")
+			}
+			for i, d := range tt.dates {
+				got := c.Next(d)
+				if got != tt.want[i] {
+					t.Errorf("Next(%q) #%d = %+v, want %+v", d, i+1, got, tt.want[i])
+				}
+				_, ok := ParseClock(d)
+				if c.Known() != ok {
+					t.Errorf("after Next(%q) Known() = %v, want %v", d, c.Known(), ok)
+				}
+			}
+		})
+	}
+}
