@@ -80,4 +80,3 @@ func TestReadBulkFileNoValidateKeepsTypes(t *testing.T) {
 		t.Errorf("rows %+v, err %v", rows, err)
 	}
 }
-

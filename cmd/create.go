@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,19 +14,24 @@ import (
 
 // CreateOptions are the inputs of `sessionlog create`.
 type CreateOptions struct {
-	IO     *IOStreams
-	Client func(context.Context) (*client.Client, error)
+	IO       *IOStreams
+	Client   func(context.Context) (*client.Client, error)
+	Settings func() (*Settings, error)
+	Now      func() time.Time
 
 	SessionID  string
 	Actions    []string
 	NoValidate bool
+	FromFile   string
+	DryRun     bool
+	Delay      time.Duration
 	Output     outputFlags
 }
 
 func newCreateCmd(f *Factory, runF func(context.Context, *CreateOptions) error) *cobra.Command {
-	opts := &CreateOptions{IO: f.IOStreams, Client: f.Client}
+	opts := &CreateOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings, Now: f.Now}
 	cmd := &cobra.Command{
-		Use:   "create SESSION_ID ACTION_TYPE...",
+		Use:   "create {SESSION_ID ACTION_TYPE... | --from-file FILE}",
 		Short: "Append entries to a session's activity log",
 		Long: `Append one entry per action type to the session's log, in the order given,
 each only after the previous one was recorded. The first failure stops the
@@ -33,25 +39,60 @@ run, and sessionlog says which entries were created before it.
 
 Action types are case-insensitive and checked before anything is sent; see
 'sessionlog actions'. --no-validate sends them exactly as typed, to test the
-server's own validation.`,
+server's own validation.
+
+--from-file injects many sessions at once from JSONL rows
+({"session_id":"42","action_type":"ENTERED"}) or CSV with a
+session_id,action_type header ("-" reads stdin). Every row is checked first,
+and invalid rows are reported with their line before anything is sent. The
+rows of one session are sent in file order, each after the previous one
+succeeded; sessions proceed in parallel (--concurrency). A failure skips the
+later rows of its session only. Each row's result (created, failed, skipped)
+is printed; the exit code is that of the first failure in file order.`,
 		Example: `  sessionlog create 48213 ENTERED
-  sessionlog create 48213 entered temporarily_left entered ended -o json`,
-		Args:              requireArgs(2, "a session id and at least one action type"),
+  sessionlog create 48213 entered temporarily_left entered ended -o json
+  sessionlog create 48213 ENDED --dry-run
+  sessionlog create --from-file scenario.jsonl --delay 2s -o csv > report.csv`,
+		Args:              createArgs(&opts.FromFile),
 		ValidArgsFunction: completeCreateArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.SessionID, opts.Actions = args[0], args[1:]
+			if len(args) > 0 {
+				opts.SessionID, opts.Actions = args[0], args[1:]
+			}
 			if err := opts.Output.resolve(cmd, f); err != nil {
 				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
+			if opts.FromFile != "" || opts.DryRun {
+				return runCreateRows(cmd.Context(), opts)
+			}
 			return runCreate(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.NoValidate, "no-validate", false, "send action types exactly as typed, without checking them")
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.NoValidate, "no-validate", false, "send action types exactly as typed, without checking them")
+	fl.StringVarP(&opts.FromFile, "from-file", "f", "", "read session_id,action_type rows from a JSONL or CSV file (- for stdin)")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "check everything and print what would be sent, sending nothing")
+	fl.DurationVar(&opts.Delay, "delay", 0, "wait this long between the entries of one session")
+	fl.Int("concurrency", defaultInt(keyConcurrency), "sessions injected at once with --from-file")
+	markSettingFlags(fl, "concurrency")
 	opts.Output.register(cmd)
 	return cmd
+}
+
+// createArgs wants a session id and action types, or none with --from-file.
+func createArgs(fromFile *string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if *fromFile != "" {
+			if len(args) > 0 {
+				return usageErrorf("%s takes either --from-file or a session id and action types, not both", cmd.CommandPath())
+			}
+			return nil
+		}
+		return requireArgs(2, "a session id and at least one action type (or --from-file FILE)")(cmd, args)
+	}
 }
 
 func runCreate(ctx context.Context, opts *CreateOptions) error {

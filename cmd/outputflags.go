@@ -60,17 +60,36 @@ func (o *outputFlags) jsonErrors() bool {
 	return o.format == output.FormatJSON || o.format == output.FormatJSONL
 }
 
-// writer returns the output writer for the resolved flags.
-func (o *outputFlags) writer(ios *IOStreams, showSession bool) (output.Writer, error) {
-	opts := output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color, ShowSession: showSession}
+// options returns the output options for the resolved flags.
+func (o *outputFlags) options() (output.Options, error) {
+	opts := output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color}
 	if o.jq != "" {
 		q, err := output.CompileJQ(o.jq)
 		if err != nil {
-			return nil, &UsageError{Err: err}
+			return opts, &UsageError{Err: err}
 		}
 		opts.JQ = q
 	}
+	return opts, nil
+}
+
+// writer returns the writer of log entries for the resolved flags.
+func (o *outputFlags) writer(ios *IOStreams, showSession bool) (output.Writer, error) {
+	opts, err := o.options()
+	if err != nil {
+		return nil, err
+	}
+	opts.ShowSession = showSession
 	return output.New(ios.Out, opts)
+}
+
+// resultWriter returns the writer of injection results for the resolved flags.
+func (o *outputFlags) resultWriter(ios *IOStreams) (output.ResultWriter, error) {
+	opts, err := o.options()
+	if err != nil {
+		return nil, err
+	}
+	return output.NewResultWriter(ios.Out, opts)
 }
 
 // reportError writes a failure to stderr, also as JSON for json and jsonl output.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
 )
 
 // sessionError ties a failure to the session it concerns.
@@ -20,21 +21,10 @@ type sessionError struct {
 func (e *sessionError) Error() string { return "session " + e.id + ": " + e.err.Error() }
 func (e *sessionError) Unwrap() error { return e.err }
 
-// errorReport is the machine-readable form of a failure, written to stderr
-// as {"error": {...}} when the output format is json or jsonl.
-type errorReport struct {
-	Kind          string              `json:"kind"`
-	Status        int                 `json:"status,omitempty"`
-	Message       string              `json:"message"`
-	ServerMessage string              `json:"server_message,omitempty"`
-	Fields        map[string][]string `json:"fields,omitempty"`
-	SessionID     string              `json:"session_id,omitempty"`
-	Progress      string              `json:"progress,omitempty"`
-}
-
-// describe turns err into a report with a plain-English headline.
-func describe(err error) errorReport {
-	var r errorReport
+// describe turns err into its machine-readable form, with a plain-English
+// headline as its message.
+func describe(err error) output.ErrorInfo {
+	var r output.ErrorInfo
 	var se *sessionError
 	if errors.As(err, &se) {
 		r.SessionID = se.id
@@ -112,7 +102,7 @@ func withTranslation(msg string) string {
 
 // writeJSONError prints err to w as one JSON object on one line.
 func writeJSONError(w io.Writer, err error) {
-	b, _ := json.Marshal(map[string]errorReport{"error": describe(err)})
+	b, _ := json.Marshal(map[string]output.ErrorInfo{"error": describe(err)})
 	fmt.Fprintf(w, "%s\n", b)
 }
 

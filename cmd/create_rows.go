@@ -1,0 +1,106 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
+)
+
+// runCreateRows runs a bulk injection (--from-file) or a dry run, printing
+// one result per row.
+func runCreateRows(ctx context.Context, opts *CreateOptions) error {
+	rows, err := createRows(opts)
+	if err != nil {
+		return err
+	}
+	settings, err := opts.Settings()
+	if err != nil {
+		return err
+	}
+	plan := bulkPlan{Rows: rows, Concurrency: settings.Concurrency, Delay: opts.Delay, DryRun: opts.DryRun}
+	w, err := opts.Output.resultWriter(opts.IO)
+	if err != nil {
+		return err
+	}
+	var c *client.Client
+	if !opts.DryRun {
+		if c, err = opts.Client(ctx); err != nil {
+			return err
+		}
+	}
+	counts := map[string]int{}
+	done := 0
+	var first, writeErr error
+	bar := newProgress(opts.IO, "rows", opts.Now)
+	plan.run(ctx, c, func(r bulkResult) {
+		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: string(r.Status), Entry: r.Entry}
+		if r.Err != nil {
+			info := describe(&sessionError{id: r.Row.SessionID, err: r.Err})
+			res.Error = &info
+			if first == nil {
+				first = r.Err
+			}
+		}
+		counts[res.Status]++
+		done++
+		bar.Update(done, len(rows))
+		if writeErr == nil {
+			writeErr = w.Write(res)
+		}
+	})
+	bar.Clear()
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	fmt.Fprintln(opts.IO.ErrOut, resultCounts(counts, len(rows)))
+	if first != nil {
+		return &reportedError{first: first}
+	}
+	return nil
+}
+
+// createRows reads the rows of --from-file, or makes them from the
+// command line's session id and action types.
+func createRows(opts *CreateOptions) ([]bulkRow, error) {
+	if opts.FromFile == "" {
+		if err := client.ValidateSessionID(opts.SessionID); err != nil {
+			return nil, err
+		}
+		actions, err := parseActions(opts.Actions, opts.NoValidate)
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]bulkRow, len(actions))
+		for i, a := range actions {
+			rows[i] = bulkRow{SessionID: opts.SessionID, Action: a}
+		}
+		return rows, nil
+	}
+	if opts.FromFile == "-" {
+		return readBulkFile(opts.IO.In, "stdin", opts.NoValidate)
+	}
+	f, err := os.Open(opts.FromFile)
+	if err != nil {
+		return nil, &UsageError{Err: err}
+	}
+	defer f.Close()
+	return readBulkFile(f, opts.FromFile, opts.NoValidate)
+}
+
+// resultCounts says in one line what a run did, e.g. "3 of 5 rows created, 1 failed, 1 skipped".
+func resultCounts(counts map[string]int, total int) string {
+	if counts[output.ResultWouldCreate] > 0 {
+		return fmt.Sprintf("dry run: %d of %d rows would be sent; nothing was sent", counts[output.ResultWouldCreate], total)
+	}
+	return fmt.Sprintf("%d of %d rows created, %d failed, %d skipped",
+		counts[output.ResultCreated], total, counts[output.ResultFailed], counts[output.ResultSkipped])
+}
