@@ -79,6 +79,9 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte) (
 	raw := resp.RawResponse
 	defer raw.Body.Close()
 	rep := &reply{status: raw.StatusCode, header: raw.Header}
+	if first, final := resp.Request.RawRequest.URL, raw.Request.URL; !sameHost(first, final) {
+		rep.redirectedTo = final.Host
+	}
 	data, err := io.ReadAll(io.LimitReader(raw.Body, c.maxBody+1))
 	if err != nil {
 		return rep, fmt.Errorf("reading the reply body: %w", err)

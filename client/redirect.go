@@ -16,9 +16,11 @@ type redirectError struct{ reason string }
 func (e *redirectError) Error() string { return "redirect refused: " + e.reason }
 
 // checkRedirect follows at most maxRedirects redirects, never from https to
-// http, never to another scheme and never turning the method into another
-// (such as a POST into a GET). A redirect away from the original host and
-// port drops the Authorization header, so the token reaches no other host.
+// http, never to another scheme, never turning the method into another
+// (such as a POST into a GET) and never taking a POST to another host, where
+// it would record an entry the user did not aim at. A GET redirected away
+// from the original host and port loses its Authorization header, so the
+// token reaches no other host.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	first, prev := via[0], via[len(via)-1]
 	switch {
@@ -30,6 +32,8 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return &redirectError{fmt.Sprintf("it goes from https to insecure %s", req.URL.Redacted())}
 	case req.Method != first.Method:
 		return &redirectError{fmt.Sprintf("it would turn the %s into a %s", first.Method, req.Method)}
+	case first.Method == http.MethodPost && !sameHost(first.URL, req.URL):
+		return &redirectError{fmt.Sprintf("it would send the new entry to another host, %s", req.URL.Host)}
 	}
 	if !sameHost(first.URL, req.URL) {
 		req.Header.Del("Authorization")

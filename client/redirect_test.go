@@ -2,9 +2,11 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,8 +49,7 @@ func TestRedirectToAnotherHostDropsToken(t *testing.T) {
 	}{
 		{http.MethodGet, http.StatusFound},
 		{http.MethodGet, http.StatusMovedPermanently},
-		{http.MethodPost, http.StatusTemporaryRedirect},
-		{http.MethodPost, http.StatusPermanentRedirect},
+		{http.MethodGet, http.StatusTemporaryRedirect},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s %d", tt.method, tt.status), func(t *testing.T) {
@@ -75,8 +76,48 @@ func TestRedirectToAnotherHostDropsToken(t *testing.T) {
 			if moved[0].Method != tt.method || moved[0].Header.Get("Accept") != "application/json" {
 				t.Errorf("other host got %s with Accept %q", moved[0].Method, moved[0].Header.Get("Accept"))
 			}
-			if tt.method == http.MethodPost && moved[0].Body != `{"action_type":"ENTERED"}` {
-				t.Errorf("body %q", moved[0].Body)
+		})
+	}
+}
+
+func TestRedirectedFailureNamesTheOtherHost(t *testing.T) {
+	other := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"message":"Unauthenticated."}`)
+	})
+	srv := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		redirectTo(w, http.StatusFound, other.URL+logPath)
+	})
+	c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"))
+	_, err := c.ListLogs(context.Background(), "42", ListOptions{})
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindAuth {
+		t.Fatalf("err = %v, want an auth error", err)
+	}
+	host := strings.TrimPrefix(other.URL, "http://")
+	want := "authentication failed: the API token is missing, invalid or expired; the request was redirected to " + host +
+		", which is not sent the token; if the API has moved, set the base URL to its new address"
+	if e.Explanation != want {
+		t.Errorf("explanation %q, want %q", e.Explanation, want)
+	}
+}
+
+func TestRedirectRefusesPOSTToAnotherHost(t *testing.T) {
+	for _, status := range []int{http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			other := newAPIServer(t, scripted(stepOK))
+			srv := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+				redirectTo(w, status, other.URL+logPath)
+			})
+			c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"))
+			_, err := c.CreateLog(context.Background(), "42", ActionEntered)
+			want := "refused to follow the server's redirect: it would send the new entry to another host, " + strings.TrimPrefix(other.URL, "http://")
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != KindInvalidResponse || e.Explanation != want {
+				t.Errorf("err = %v, want %q", err, want)
+			}
+			if n := len(other.requests()); n != 0 {
+				t.Errorf("the other host got %d requests", n)
 			}
 		})
 	}

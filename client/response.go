@@ -19,6 +19,9 @@ type reply struct {
 	retryAfter time.Duration
 	// oversize is set, and body left empty, when the body exceeds the limit.
 	oversize bool
+	// redirectedTo is the host that answered after a redirect away from the
+	// configured one, "" when the configured host answered.
+	redirectedTo string
 }
 
 // envelope is the API's reply wrapper ({"success", "message", "data",
@@ -60,6 +63,16 @@ func parseEnvelope(body []byte) (*envelope, error) {
 // the envelope says "success": false, or when the envelope's statusCode is
 // 400 or more (that statusCode is then the status reported).
 func checkReply(rep *reply) (*envelope, error) {
+	env, err := checkReplyBody(rep)
+	var e *Error
+	if err != nil && rep.redirectedTo != "" && errors.As(err, &e) {
+		e.Explanation += fmt.Sprintf("; the request was redirected to %s, which is not sent the token; if the API has moved, set the base URL to its new address", rep.redirectedTo)
+	}
+	return env, err
+}
+
+// checkReplyBody is checkReply without the note on redirects.
+func checkReplyBody(rep *reply) (*envelope, error) {
 	env, err := parseEnvelope(rep.body)
 	if err != nil {
 		problem := bodyProblem(rep)

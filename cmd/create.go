@@ -118,13 +118,15 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 			if closeErr := w.Close(); closeErr != nil {
 				return closeErr
 			}
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
 			if len(actions) > 1 {
 				err = &progressError{summary: progressSummary(created, actions[i], actions[i+1:]), err: err}
 			}
-			return &sessionError{id: opts.SessionID, err: err}
+			err = &sessionError{id: opts.SessionID, err: err}
+			if ctx.Err() != nil {
+				// Interrupted: still say whether the entry may have been recorded.
+				return fmt.Errorf("%w: %w", ctx.Err(), err)
+			}
+			return err
 		}
 		created = append(created, string(action))
 		if err := w.Write(output.Record{SessionID: opts.SessionID, Position: i + 1, Entry: *entry}); err != nil {

@@ -39,6 +39,9 @@ func describe(err error) output.ErrorInfo {
 	switch {
 	case errors.Is(err, context.Canceled):
 		r.Kind, r.Message = "interrupted", "interrupted"
+		if errors.As(err, &apiErr) && apiErr.Kind == client.KindUncertain {
+			r.Message += "; " + apiHeadline(r.SessionID, apiErr)
+		}
 	case errors.As(err, &apiErr):
 		r.Kind, r.Status = string(apiErr.Kind), apiErr.StatusCode
 		r.ServerMessage, r.Fields = apiErr.Message, apiErr.Fields
