@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
 )
 
 // ListOptions are the inputs of `sessionlog list`.
@@ -19,6 +21,7 @@ type ListOptions struct {
 	SessionIDs []string
 	Page       int
 	Limit      int
+	Last       int
 	Actions    []string
 	Output     outputFlags
 }
@@ -30,10 +33,19 @@ func newListCmd(f *Factory, runF func(context.Context, *ListOptions) error) *cob
 		Short: "Show the activity log of one or more sessions",
 		Long: `Show the timeline of each session, oldest entry first, following every page.
 
-With several session ids the sessions are fetched concurrently and printed in
-the order given; a session that fails does not stop the others, and the exit
-code is that of the first failure.`,
+Once the first page has told how many pages there are, the others are fetched
+side by side, at most --concurrency requests at once, and entries are printed
+in timeline order as soon as every earlier page is in: jsonl and csv output
+starts after the first page and does not grow in memory with the log. The
+timeline is the one the first page describes; entries recorded while it is
+being fetched are not shown (run the command again to see them).
+
+With several session ids the sessions share the --concurrency requests and
+are printed in the order given, each streamed while the next ones are
+fetched; a session that fails does not stop the others, and the exit code is
+that of the first failure.`,
 		Example: `  sessionlog list 48213
+  sessionlog list 48213 --last 5
   sessionlog list 48213 48214 --action TEMPORARILY_LEFT,ENTERED
   sessionlog list 48213 -o csv > timeline.csv
   sessionlog list 48213 --jq '.[] | select(.action_type == "ENDED") | .date'`,
@@ -54,6 +66,7 @@ code is that of the first failure.`,
 	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
 	fl.IntVar(&opts.Page, "page", 0, "show only this page (no page-following)")
 	fl.IntVar(&opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
+	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
 	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
 	markSettingFlags(fl, "per-page", "concurrency")
@@ -70,6 +83,9 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if opts.Page < 0 || opts.Limit < 0 {
 		return usageErrorf("--page and --limit take a positive number")
 	}
+	if err := checkLast(opts); err != nil {
+		return err
+	}
 	for _, id := range opts.SessionIDs {
 		if err := client.ValidateSessionID(id); err != nil {
 			return err
@@ -83,37 +99,97 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := opts.Output.writer(opts.IO, len(opts.SessionIDs) > 1)
+	out := bufio.NewWriter(opts.IO.Out)
+	ios := *opts.IO
+	ios.Out = out
+	w, err := opts.Output.writer(&ios, len(opts.SessionIDs) > 1)
 	if err != nil {
 		return err
 	}
-	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Filter: filter}
+	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter}
 	var first error
-	for res := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
-		for _, rec := range res.records {
-			if err := w.Write(rec); err != nil {
-				return err
-			}
+	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
+		shown, err := copyRecords(w, out, s.records)
+		if err != nil {
+			return err
 		}
-		if res.err != nil {
+		if err := flushOutput(out); err != nil {
+			return err
+		}
+		if s.err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			opts.Output.reportError(opts.IO, &sessionError{id: res.id, err: res.err})
+			opts.Output.reportError(opts.IO, &sessionError{id: s.id, err: s.err})
 			if first == nil {
-				first = res.err
+				first = s.err
 			}
 			continue
 		}
-		if len(res.records) == 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "session %s: %s\n", res.id, emptyNotice(req))
+		if shown == 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "session %s: %s\n", s.id, emptyNotice(req))
 		}
 	}
 	if err := w.Close(); err != nil {
 		return err
 	}
+	if err := flushOutput(out); err != nil {
+		return err
+	}
 	if first != nil {
 		return &reportedError{first: first}
+	}
+	return nil
+}
+
+// checkLast refuses --last together with the options it cannot honour.
+func checkLast(opts *ListOptions) error {
+	switch {
+	case opts.Last < 0:
+		return usageErrorf("--last takes a positive number")
+	case opts.Last == 0:
+		return nil
+	case opts.Page > 0:
+		return usageErrorf("--last cannot be combined with --page")
+	case opts.Limit > 0:
+		return usageErrorf("--last cannot be combined with --limit")
+	case len(opts.Actions) > 0:
+		return usageErrorf("--last cannot be combined with --action (it counts entries of every type; filter its output instead)")
+	}
+	return nil
+}
+
+// copyRecords writes a session's records to w as they arrive and returns
+// how many it wrote. Output is buffered in out, and flushed whenever the
+// next record is not there yet, so that entries show as soon as their page
+// is in without a write call per entry.
+func copyRecords(w output.Writer, out *bufio.Writer, records <-chan output.Record) (int, error) {
+	n := 0
+	for {
+		var rec output.Record
+		var ok bool
+		select {
+		case rec, ok = <-records:
+		default:
+			if err := flushOutput(out); err != nil {
+				return n, err
+			}
+			rec, ok = <-records
+		}
+		if !ok {
+			return n, nil
+		}
+		if err := w.Write(rec); err != nil {
+			return n, err
+		}
+		n++
+	}
+}
+
+// flushOutput writes what out holds to standard output.
+func flushOutput(out *bufio.Writer) error {
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
 	}
 	return nil
 }

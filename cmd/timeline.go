@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"iter"
+	"sync"
 
 	"github.com/sessionlog/sessionlog/client"
 	"github.com/sessionlog/sessionlog/output"
@@ -12,69 +13,84 @@ import (
 type timelineRequest struct {
 	PerPage int
 	Page    int // 0: follow every page
-	Limit   int // 0: no limit
+	Limit   int // 0: no limit; counts the entries shown, after Filter
+	Last    int // 0: from the start; else only the most recent Last entries
 	Filter  map[client.ActionType]bool
 }
 
-// timelineResult is one session's records, or the error that stopped them.
-type timelineResult struct {
-	id      string
-	records []output.Record
-	err     error
+// pagerOptions returns the pager's options for the session printed at
+// place order. The pager applies Limit itself only without a filter; with
+// one, the stream stops it once Limit entries have passed the filter.
+func (req timelineRequest) pagerOptions(pool *client.Pool, order int) client.PagerOptions {
+	opts := client.PagerOptions{PerPage: req.PerPage, Page: req.Page, Last: req.Last, Pool: pool, Order: order}
+	if len(req.Filter) == 0 {
+		opts.Limit = req.Limit
+	}
+	return opts
 }
 
-// fetchTimelines fetches the sessions with at most concurrency of them at
-// once and yields their results in the order of ids.
-func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req timelineRequest, concurrency int) iter.Seq[timelineResult] {
-	return func(yield func(timelineResult) bool) {
+// streamBuffer is how many records a session may hold, fetched but not
+// yet printed, while an earlier session is printed.
+const streamBuffer = 256
+
+// timelineStream carries one session's records, in timeline order, from
+// the goroutine that fetches them to the printer.
+type timelineStream struct {
+	id      string
+	records chan output.Record // closed once the session is done
+	err     error              // what stopped the session early; read once records is closed
+}
+
+// fetchTimelines yields the sessions' streams in the order of ids; the
+// consumer must drain each stream's records before taking the next.
+//
+// All sessions share one pool of concurrency requests, the earliest
+// session's requests first, so the session being printed streams at full
+// speed. While it is printed, the next concurrency-1 sessions are fetched
+// ahead, each holding at most streamBuffer records plus the pager's pages
+// ahead; later sessions start only as earlier ones are done. Memory is
+// thus bounded whatever the sessions' length and number.
+func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req timelineRequest, concurrency int) iter.Seq[*timelineStream] {
+	return func(yield func(*timelineStream) bool) {
+		var wg sync.WaitGroup
+		defer wg.Wait()
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		sem := make(chan struct{}, max(1, concurrency))
-		results := make([]chan timelineResult, len(ids))
-		for i, id := range ids {
-			results[i] = make(chan timelineResult, 1)
-			go func() {
-				select {
-				case sem <- struct{}{}:
-				case <-ctx.Done():
-					results[i] <- timelineResult{id: id, err: ctx.Err()}
-					return
-				}
-				defer func() { <-sem }()
-				records, err := fetchTimeline(ctx, c, id, req)
-				results[i] <- timelineResult{id: id, records: records, err: err}
-			}()
-		}
-		for _, ch := range results {
-			if !yield(<-ch) {
+		pool := client.NewPool(concurrency)
+		streams := make([]*timelineStream, len(ids))
+		started := 0
+		for i := range ids {
+			for ; started < len(ids) && started < i+max(concurrency, 1); started++ {
+				s := &timelineStream{id: ids[started], records: make(chan output.Record, streamBuffer)}
+				streams[started] = s
+				opts := req.pagerOptions(pool, started)
+				wg.Go(func() { s.fetch(ctx, c, opts, req) })
+			}
+			if !yield(streams[i]) {
 				return
 			}
 		}
 	}
 }
 
-// fetchTimeline follows a session's pages in order, stopping as soon as the
-// limit is reached.
-func fetchTimeline(ctx context.Context, c *client.Client, id string, req timelineRequest) ([]output.Record, error) {
-	var records []output.Record
-	page := max(req.Page, 1)
-	for {
-		p, err := c.ListLogs(ctx, id, client.ListOptions{Page: page, PerPage: req.PerPage})
-		if err != nil {
-			return records, err
+// fetch sends the session's records that pass the filter to s.records, up
+// to the limit, then records why it stopped, if early, and closes records.
+func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts client.PagerOptions, req timelineRequest) {
+	defer close(s.records)
+	shown := 0
+	s.err = c.Timeline(ctx, s.id, opts, func(position int, e client.LogEntry) error {
+		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
+			return nil
 		}
-		for i, e := range p.Entries {
-			if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
-				continue
-			}
-			records = append(records, output.Record{SessionID: id, Position: (page-1)*p.PerPage + i + 1, Entry: e})
-			if req.Limit > 0 && len(records) == req.Limit {
-				return records, nil
-			}
+		select {
+		case s.records <- output.Record{SessionID: s.id, Position: position, Entry: e}:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		if req.Page > 0 || page >= p.LastPage || len(p.Entries) == 0 {
-			return records, nil
+		shown++
+		if req.Limit > 0 && shown == req.Limit {
+			return client.ErrStop
 		}
-		page++
-	}
+		return nil
+	})
 }

@@ -1,0 +1,291 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestTimelineKeepsOrderWhenPagesArriveOutOfOrder(t *testing.T) {
+	// 10 pages; page 2 answers last, page 10 first.
+	f := &fakeLog{total: 100, delay: func(page int) time.Duration { return time.Duration(11-page) * time.Millisecond }}
+	srv, c := newFakeLogServer(t, f)
+	got := collect(t, c, PagerOptions{Concurrency: 4})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if !reflect.DeepEqual(got.positions, positions(1, 100)) {
+		t.Errorf("positions %v, want 1..100 in order", got.positions)
+	}
+	if n := srv.count(); n != 10 {
+		t.Errorf("%d requests, want 10", n)
+	}
+	if m := f.maxInFlight(); m != 4 {
+		t.Errorf("at most %d requests in flight, want 4", m)
+	}
+}
+
+func TestTimelineFetchesOnlyWhatItDelivers(t *testing.T) {
+	page := func(n, size int) string { return fmt.Sprintf("page=%d&per_page=%d", n, size) }
+	tests := []struct {
+		name          string
+		total         int
+		opts          PagerOptions
+		wantFrom      int
+		wantTo        int
+		wantQueries   []string
+		wantNoEntries bool
+	}{
+		{"whole log", 25, PagerOptions{PerPage: 10}, 1, 25,
+			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
+		{"limit within page 1", 100, PagerOptions{PerPage: 10, Limit: 5}, 1, 5,
+			[]string{page(1, 10)}, false},
+		{"limit on a page boundary", 100, PagerOptions{PerPage: 10, Limit: 20}, 1, 20,
+			[]string{page(1, 10), page(2, 10)}, false},
+		{"limit spanning pages", 100, PagerOptions{PerPage: 10, Limit: 25}, 1, 25,
+			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
+		{"last 5: page 1 and the last page", 100, PagerOptions{PerPage: 10, Last: 5}, 96, 100,
+			[]string{page(1, 10), page(10, 10)}, false},
+		{"last 15: page 1 and the last two", 100, PagerOptions{PerPage: 10, Last: 15}, 86, 100,
+			[]string{page(1, 10), page(9, 10), page(10, 10)}, false},
+		{"last within page 1", 7, PagerOptions{PerPage: 10, Last: 5}, 3, 7,
+			[]string{page(1, 10)}, false},
+		{"last more than the log", 25, PagerOptions{PerPage: 10, Last: 200}, 1, 25,
+			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
+		{"last with limit", 100, PagerOptions{PerPage: 10, Last: 15, Limit: 3}, 86, 88,
+			[]string{page(1, 10), page(9, 10)}, false},
+		{"one page", 100, PagerOptions{PerPage: 10, Page: 3}, 21, 30,
+			[]string{page(3, 10)}, false},
+		{"one page with limit", 100, PagerOptions{PerPage: 10, Page: 3, Limit: 4}, 21, 24,
+			[]string{page(3, 10)}, false},
+		{"page past the end", 25, PagerOptions{PerPage: 10, Page: 9}, 0, 0,
+			[]string{page(9, 10)}, true},
+		{"empty log", 0, PagerOptions{PerPage: 10}, 0, 0,
+			[]string{page(1, 10)}, true},
+		{"server default per_page", 25, PagerOptions{}, 1, 25,
+			[]string{"page=1", page(2, 10), page(3, 10)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, c := newFakeLogServer(t, &fakeLog{total: tt.total})
+			got := collect(t, c, tt.opts)
+			if got.err != nil {
+				t.Fatal(got.err)
+			}
+			want := positions(tt.wantFrom, tt.wantTo)
+			if tt.wantNoEntries {
+				want = nil
+			}
+			if !reflect.DeepEqual(got.positions, want) {
+				t.Errorf("positions %v, want %v", got.positions, want)
+			}
+			if q := queries(srv); !reflect.DeepEqual(q, tt.wantQueries) {
+				t.Errorf("requests %q, want %q", q, tt.wantQueries)
+			}
+		})
+	}
+}
+
+func TestTimelineStopsAtFirstEmptyPage(t *testing.T) {
+	// The replies claim 1000 pages of 30; only 3 hold entries.
+	const concurrency = 4
+	f := &fakeLog{total: 90, perPage: 30, claimLast: 1000, claimTotal: 30000,
+		delay: func(int) time.Duration { return time.Millisecond }}
+	srv, c := newFakeLogServer(t, f)
+	got := collect(t, c, PagerOptions{Concurrency: concurrency})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if !reflect.DeepEqual(got.positions, positions(1, 90)) {
+		t.Errorf("positions %v, want 1..90", got.positions)
+	}
+	if n := srv.count(); n < 4 || n > 3+concurrency {
+		t.Errorf("%d requests, want between 4 and %d", n, 3+concurrency)
+	}
+}
+
+func TestTimelineFailsRatherThanRepeating(t *testing.T) {
+	tests := []struct {
+		name      string
+		log       *fakeLog
+		opts      PagerOptions
+		wantTo    int
+		wantError string
+	}{
+		{"server ignores page", &fakeLog{total: 50, ignorePage: true}, PagerOptions{PerPage: 10}, 10,
+			"invalid reply from the server: asked for page 2 but the server returned page 1 (HTTP 200)"},
+		{"per_page changes", &fakeLog{total: 100, perPageFrom: 3}, PagerOptions{PerPage: 10}, 20,
+			"invalid reply from the server: page 3 has per_page 20 but page 1 had 10, so entries would be repeated or missed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, c := newFakeLogServer(t, tt.log)
+			got := collect(t, c, tt.opts)
+			if e := asError(t, got.err); e.Kind != KindInvalidResponse || e.Error() != tt.wantError {
+				t.Errorf("error %q (%s), want %q", e, e.Kind, tt.wantError)
+			}
+			if !reflect.DeepEqual(got.positions, positions(1, tt.wantTo)) {
+				t.Errorf("positions %v, want 1..%d", got.positions, tt.wantTo)
+			}
+		})
+	}
+}
+
+func TestTimelineDeliversEntriesBeforeTheFailure(t *testing.T) {
+	f := &fakeLog{total: 100}
+	f.intercept = func(w http.ResponseWriter, page, _ int) bool {
+		if page != 3 {
+			return false
+		}
+		respond(w, http.StatusInternalServerError, `{"message":"Server Error"}`)
+		return true
+	}
+	_, c := newFakeLogServer(t, f)
+	got := collect(t, c, PagerOptions{PerPage: 10, Concurrency: 4})
+	if e := asError(t, got.err); e.Kind != KindServer || e.StatusCode != http.StatusInternalServerError {
+		t.Errorf("error %v, want the HTTP 500 of page 3", got.err)
+	}
+	if !reflect.DeepEqual(got.positions, positions(1, 20)) {
+		t.Errorf("positions %v, want 1..20", got.positions)
+	}
+}
+
+func TestTimelineIgnoresEntriesAppendedWhilePaging(t *testing.T) {
+	// Page 1 says 25 entries (3 pages of 10, the server capping per_page at
+	// 10); 10 more are appended before pages 2 and 3 are served.
+	f := &fakeLog{total: 25, grown: 35, delay: func(int) time.Duration { return time.Millisecond }}
+	srv, c := newFakeLogServer(t, f)
+	got := collect(t, c, PagerOptions{PerPage: 50, Concurrency: 2})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if !reflect.DeepEqual(got.positions, positions(1, 25)) {
+		t.Errorf("positions %v, want 1..25 once each", got.positions)
+	}
+	want := []string{"page=1&per_page=50", "page=2&per_page=10", "page=3&per_page=10"}
+	if q := queries(srv); !reflect.DeepEqual(q, want) {
+		t.Errorf("requests %q, want %q", q, want)
+	}
+}
+
+func TestTimelineYieldStops(t *testing.T) {
+	errOwn := errors.New("disk full")
+	tests := []struct {
+		name    string
+		stopErr error
+		wantErr error
+	}{
+		{"ErrStop", ErrStop, nil},
+		{"own error", errOwn, errOwn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, c := newFakeLogServer(t, &fakeLog{total: 100})
+			var seen []int
+			err := c.Timeline(context.Background(), "s1", PagerOptions{PerPage: 10, Concurrency: 1}, func(pos int, _ LogEntry) error {
+				seen = append(seen, pos)
+				if pos == 12 {
+					return tt.stopErr
+				}
+				return nil
+			})
+			if err != tt.wantErr {
+				t.Errorf("error %v, want %v", err, tt.wantErr)
+			}
+			if !reflect.DeepEqual(seen, positions(1, 12)) {
+				t.Errorf("positions %v, want 1..12", seen)
+			}
+			// Concurrency 1 keeps two pages ahead: page 3 may have been sent, page 4 not.
+			if n := srv.count(); n < 2 || n > 3 {
+				t.Errorf("%d requests, want 2 or 3", n)
+			}
+		})
+	}
+}
+
+func TestTimelineRefusesBadOptions(t *testing.T) {
+	tests := []struct {
+		opts PagerOptions
+		want string
+	}{
+		{PagerOptions{Limit: -1}, "per_page, concurrency, page, limit and last must not be negative"},
+		{PagerOptions{Concurrency: -2}, "per_page, concurrency, page, limit and last must not be negative"},
+		{PagerOptions{Page: 2, Last: 5}, "a single page and the last entries cannot be asked for together"},
+	}
+	srv, c := newFakeLogServer(t, &fakeLog{total: 10})
+	for _, tt := range tests {
+		got := collect(t, c, tt.opts)
+		if e := asError(t, got.err); e.Kind != KindInvalidInput || e.Explanation != tt.want {
+			t.Errorf("%+v: error %v, want %q", tt.opts, got.err, tt.want)
+		}
+	}
+	if n := srv.count(); n != 0 {
+		t.Errorf("%d requests, want none", n)
+	}
+}
+
+func TestTimelinesShareOnePool(t *testing.T) {
+	f := &fakeLog{total: 60, delay: func(int) time.Duration { return 2 * time.Millisecond }}
+	srv, c := newFakeLogServer(t, f)
+	pool := NewPool(3)
+	errs := make(chan error, 3)
+	for i := range 3 {
+		go func() {
+			errs <- c.Timeline(context.Background(), "s1", PagerOptions{PerPage: 10, Pool: pool, Order: i}, func(int, LogEntry) error { return nil })
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := srv.count(); n != 18 {
+		t.Errorf("%d requests, want 18", n)
+	}
+	if m := f.maxInFlight(); m != 3 {
+		t.Errorf("at most %d requests in flight, want the pool's 3", m)
+	}
+}
+
+func TestPoolServesLowestOrderThenPageFirst(t *testing.T) {
+	pool := NewPool(1)
+	ctx := context.Background()
+	if err := pool.wait(ctx, pool.enqueue(0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ order, page int }
+	waiters := []key{{1, 2}, {0, 9}, {1, 1}, {0, 3}}
+	granted := make(chan key, len(waiters))
+	cancelCtx, cancel := context.WithCancel(ctx)
+	cancelled := make(chan error, 1)
+	go func() { cancelled <- pool.wait(cancelCtx, pool.enqueue(0, 0)) }() // would come first, but gives up
+	for _, k := range waiters {
+		go func() {
+			if err := pool.wait(ctx, pool.enqueue(k.order, k.page)); err != nil {
+				t.Error(err)
+			}
+			granted <- k
+		}()
+	}
+	for pool.queued() < len(waiters)+1 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if e := asError(t, <-cancelled); e.Kind != KindNetwork || e.Explanation != "the request was cancelled" {
+		t.Errorf("cancelled wait: %v", e)
+	}
+	var order []key
+	for range waiters {
+		pool.release()
+		order = append(order, <-granted)
+	}
+	want := []key{{0, 3}, {0, 9}, {1, 1}, {1, 2}}
+	if !slices.Equal(order, want) {
+		t.Errorf("slots granted in order %v, want %v", order, want)
+	}
+}
