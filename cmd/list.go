@@ -106,6 +106,14 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
+	// finish completes the output document, so that even an interrupted
+	// run leaves well-formed output of what it printed.
+	finish := func() error {
+		if err := w.Close(); err != nil {
+			return err
+		}
+		return flushOutput(out)
+	}
 	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter}
 	var first error
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
@@ -118,6 +126,9 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		}
 		if s.err != nil {
 			if ctx.Err() != nil {
+				if err := finish(); err != nil {
+					return err
+				}
 				return ctx.Err()
 			}
 			opts.Output.reportError(opts.IO, &sessionError{id: s.id, err: s.err})
@@ -130,10 +141,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "session %s: %s\n", s.id, emptyNotice(req))
 		}
 	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if err := flushOutput(out); err != nil {
+	if err := finish(); err != nil {
 		return err
 	}
 	if first != nil {

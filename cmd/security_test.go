@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/pem"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -88,5 +89,15 @@ func TestTLS(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", res.code, res.stderr, tt.wantCode, wantErr)
 			}
 		})
+	}
+}
+
+func TestTransportKeepsAConnectionPerWorker(t *testing.T) {
+	rt, err := newTransport(&Settings{Concurrency: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rt.(*http.Transport).MaxIdleConnsPerHost; got != 8 {
+		t.Errorf("MaxIdleConnsPerHost = %d, want 8", got)
 	}
 }

@@ -15,8 +15,12 @@ import (
 )
 
 // newTransport builds the HTTP transport for the configured TLS settings.
+// It keeps as many idle connections to the API as requests may be in
+// flight at once, so concurrent paging reuses its connections (and TLS
+// sessions) instead of opening new ones every round.
 func newTransport(s *Settings) (http.RoundTripper, error) {
 	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = max(s.Concurrency, t.MaxIdleConnsPerHost)
 	if s.CACert == "" && !s.InsecureSkipVerify {
 		return t, nil
 	}
