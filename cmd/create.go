@@ -107,7 +107,7 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := opts.Output.writer(opts.IO, false)
+	w, err := opts.Output.writer(opts.IO, false, false)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type ListOptions struct {
 	Page       int
 	Limit      int
 	Last       int
+	Gaps       bool
 	Actions    []string
 	Output     outputFlags
 }
@@ -67,6 +68,7 @@ that of the first failure.`,
 	fl.IntVar(&opts.Page, "page", 0, "show only this page (no page-following)")
 	fl.IntVar(&opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
 	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
+	fl.BoolVar(&opts.Gaps, "gaps", false, "add the time since the previous entry (GAP column, gap_seconds field)")
 	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
 	markSettingFlags(fl, "per-page", "concurrency")
@@ -102,7 +104,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	out := bufio.NewWriter(opts.IO.Out)
 	ios := *opts.IO
 	ios.Out = out
-	w, err := opts.Output.writer(&ios, len(opts.SessionIDs) > 1)
+	w, err := opts.Output.writer(&ios, len(opts.SessionIDs) > 1, opts.Gaps)
 	if err != nil {
 		return err
 	}
@@ -114,7 +116,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		}
 		return flushOutput(out)
 	}
-	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter}
+	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter, Gaps: opts.Gaps}
 	var first error
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		shown, err := copyRecords(w, out, s.records)

@@ -73,14 +73,24 @@ func (o *outputFlags) options() (output.Options, error) {
 	return opts, nil
 }
 
-// writer returns the writer of log entries for the resolved flags.
-func (o *outputFlags) writer(ios *IOStreams, showSession bool) (output.Writer, error) {
+// writer returns the writer of log entries for the resolved flags, with a
+// SESSION column when showSession and a GAP column when gaps.
+func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Writer, error) {
 	opts, err := o.options()
 	if err != nil {
 		return nil, err
 	}
-	opts.ShowSession = showSession
+	opts.ShowSession, opts.Gaps = showSession, gaps
 	return output.New(ios.Out, opts)
+}
+
+// summaryWriter returns the writer of session summaries for the resolved flags.
+func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error) {
+	opts, err := o.options()
+	if err != nil {
+		return nil, err
+	}
+	return output.NewSummaryWriter(ios.Out, opts)
 }
 
 // resultWriter returns the writer of injection results for the resolved flags.

@@ -103,6 +103,7 @@ session-log API.
 	root.AddCommand(
 		newListCmd(f, nil),
 		newCreateCmd(f, nil),
+		newSummaryCmd(f, nil),
 		newActionsCmd(f),
 		newConfigCmd(f),
 		newVersionCmd(f),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sessionlog/sessionlog/client"
 	"github.com/sessionlog/sessionlog/output"
+	"github.com/sessionlog/sessionlog/timeline"
 )
 
 // timelineRequest says which part of a session's timeline to fetch.
@@ -16,6 +17,9 @@ type timelineRequest struct {
 	Limit   int // 0: no limit; counts the entries shown, after Filter
 	Last    int // 0: from the start; else only the most recent Last entries
 	Filter  map[client.ActionType]bool
+	// Gaps asks for each record's time since the previous entry of the
+	// timeline, whether or not that entry passes the filter.
+	Gaps bool
 }
 
 // pagerOptions returns the pager's options for the session printed at
@@ -78,12 +82,17 @@ func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req tim
 func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts client.PagerOptions, req timelineRequest) {
 	defer close(s.records)
 	shown := 0
+	var clock timeline.Clock
 	s.err = c.Timeline(ctx, s.id, opts, func(position int, e client.LogEntry) error {
+		var gap timeline.Gap
+		if req.Gaps {
+			gap = clock.Next(e.Date)
+		}
 		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
 			return nil
 		}
 		select {
-		case s.records <- output.Record{SessionID: s.id, Position: position, Entry: e}:
+		case s.records <- output.Record{SessionID: s.id, Position: position, Entry: e, Gap: gap}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}

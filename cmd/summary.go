@@ -1,0 +1,105 @@
+package cmd
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/timeline"
+)
+
+// SummaryOptions are the inputs of `sessionlog summary`.
+type SummaryOptions struct {
+	IO       *IOStreams
+	Client   func(context.Context) (*client.Client, error)
+	Settings func() (*Settings, error)
+
+	SessionIDs []string
+	Output     outputFlags
+}
+
+func newSummaryCmd(f *Factory, runF func(context.Context, *SummaryOptions) error) *cobra.Command {
+	opts := &SummaryOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings}
+	cmd := &cobra.Command{
+		Use:   "summary SESSION_ID...",
+		Short: "Summarise sessions: status, entries, time the customer was away",
+		Long: `Print one row per session: its status (in progress, ended, cancelled,
+cancel requested), how many entries it has, the time of the first and the
+last, how many times the customer left temporarily and the total time away
+(from TEMPORARILY_LEFT to the next ENTERED).
+
+Times are computed from the entries' display times (2:30 PM, 2:30 م, 14:30),
+crossing midnight where a time goes backwards. A time that cannot be read
+makes the durations that depend on it unknown ("?", or null in JSON); they
+are never guessed.`,
+		Example: `  sessionlog summary 48213 48214 48215
+  sessionlog summary 48213 -o json --jq '.[] | select(.still_away) | .session_id'`,
+		Args:              requireArgs(1, "a session id"),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.SessionIDs = args
+			if err := opts.Output.resolve(cmd, f); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runSummary(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
+	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
+	markSettingFlags(fl, "per-page", "concurrency")
+	opts.Output.register(cmd)
+	return cmd
+}
+
+func runSummary(ctx context.Context, opts *SummaryOptions) error {
+	for _, id := range opts.SessionIDs {
+		if err := client.ValidateSessionID(id); err != nil {
+			return err
+		}
+	}
+	settings, err := opts.Settings()
+	if err != nil {
+		return err
+	}
+	c, err := opts.Client(ctx)
+	if err != nil {
+		return err
+	}
+	w, err := opts.Output.summaryWriter(opts.IO)
+	if err != nil {
+		return err
+	}
+	var first error
+	req := timelineRequest{PerPage: settings.PerPage}
+	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
+		sum := timeline.NewSummarizer(s.id)
+		for rec := range s.records {
+			sum.Add(rec.Entry)
+		}
+		if s.err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			opts.Output.reportError(opts.IO, &sessionError{id: s.id, err: s.err})
+			if first == nil {
+				first = s.err
+			}
+			continue
+		}
+		if err := w.Write(sum.Summary()); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if first != nil {
+		return &reportedError{first: first}
+	}
+	return nil
+}
