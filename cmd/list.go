@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +24,8 @@ type ListOptions struct {
 	Limit      int
 	Last       int
 	Gaps       bool
+	Follow     bool
+	Interval   time.Duration
 	Actions    []string
 	Output     outputFlags
 }
@@ -68,6 +71,8 @@ that of the first failure.`,
 	fl.IntVar(&opts.Page, "page", 0, "show only this page (no page-following)")
 	fl.IntVar(&opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
 	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
+	fl.BoolVarP(&opts.Follow, "follow", "f", false, "after the timeline, print each new entry as it is logged, until the session ends")
+	fl.DurationVar(&opts.Interval, "interval", 2*time.Second, "with --follow, how often to poll for new entries")
 	fl.BoolVar(&opts.Gaps, "gaps", false, "add the time since the previous entry (GAP column, gap_seconds field)")
 	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
@@ -88,6 +93,9 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := checkLast(opts); err != nil {
 		return err
 	}
+	if err := checkFollow(opts); err != nil {
+		return err
+	}
 	for _, id := range opts.SessionIDs {
 		if err := client.ValidateSessionID(id); err != nil {
 			return err
@@ -100,6 +108,9 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	c, err := opts.Client(ctx)
 	if err != nil {
 		return err
+	}
+	if opts.Follow {
+		return runFollow(ctx, opts, settings, c, filter)
 	}
 	out := bufio.NewWriter(opts.IO.Out)
 	ios := *opts.IO

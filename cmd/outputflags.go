@@ -84,6 +84,17 @@ func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Wri
 	return output.New(ios.Out, opts)
 }
 
+// streamWriter returns a writer of log entries that prints each entry as
+// soon as it is written, in every format (the table included).
+func (o *outputFlags) streamWriter(ios *IOStreams, gaps bool) (output.Writer, error) {
+	opts, err := o.options()
+	if err != nil {
+		return nil, err
+	}
+	opts.Gaps, opts.StreamTable = gaps, true
+	return output.New(ios.Out, opts)
+}
+
 // summaryWriter returns the writer of session summaries for the resolved flags.
 func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error) {
 	opts, err := o.options()

@@ -36,6 +36,9 @@ func newWriter[T any](w io.Writer, opts Options, c codec[T]) (writer[T], error) 
 	}
 	switch opts.Format {
 	case FormatTable:
+		if opts.StreamTable {
+			return newStreamTableWriter(w, opts, c), nil
+		}
 		return newTableWriter(w, opts, c), nil
 	case FormatJSON:
 		if opts.JQ != nil {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/sessionlog/sessionlog/client"
 )
 
 // Keys and columns that the output adds to the server's fields.
@@ -106,6 +108,21 @@ func (c entryCodec) tableHeader() []string {
 		header = append(header, "GAP")
 	}
 	return append(header, "ACTION", "DESCRIPTION")
+}
+
+// tableMinWidths are the widths the columns usually need: positions up to
+// 9999, times such as "12:59 PM", gaps such as "+1h05m", the longest
+// documented action type.
+func (c entryCodec) tableMinWidths() []int {
+	widths := make([]int, 0, 6)
+	if c.opts.ShowSession {
+		widths = append(widths, 7)
+	}
+	widths = append(widths, 4, len("12:59 PM"))
+	if c.opts.Gaps {
+		widths = append(widths, len("+1h05m"))
+	}
+	return append(widths, len(client.ActionTemporarilyLeft), 0)
 }
 
 // tableRow returns r's cells; the description falls back to the action

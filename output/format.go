@@ -82,6 +82,11 @@ type Options struct {
 	// a "gap_seconds" key after the server's fields in json, jsonl, yaml and
 	// jq input (null when unknown or first). Records only.
 	Gaps bool
+	// StreamTable makes the table print each row as soon as it is written,
+	// for output that goes on as long as a session is followed. Its columns
+	// are as wide as their header and the widest value they usually hold,
+	// and widen (shifting later rows) only for a wider cell.
+	StreamTable bool
 	// JQ, when non-nil, filters the JSON array through this query. It is
 	// only valid with FormatJSON.
 	JQ *Query
