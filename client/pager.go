@@ -44,6 +44,10 @@ type PagerOptions struct {
 	// the first page (for total and per_page) and the pages holding them.
 	// It cannot be combined with Page.
 	Last int
+	// Progress, when not nil, is called on the caller's goroutine after each
+	// page is delivered, with the pages delivered so far and the pages the
+	// first reply says there are to fetch.
+	Progress func(done, total int)
 }
 
 // validate refuses options that cannot be honoured.
@@ -92,7 +96,7 @@ func (c *Client) Timeline(ctx context.Context, sessionID string, opts PagerOptio
 	if err := opts.validate(); err != nil {
 		return err
 	}
-	t := &timeline{c: c, id: sessionID, pool: opts.Pool, order: opts.Order}
+	t := &timeline{c: c, id: sessionID, pool: opts.Pool, order: opts.Order, progress: opts.Progress}
 	if t.pool == nil {
 		t.pool = NewPool(opts.Concurrency)
 	}
@@ -108,6 +112,7 @@ func (c *Client) Timeline(ctx context.Context, sessionID string, opts PagerOptio
 	}
 	s := planSpan(first, opts)
 	done, err := s.deliver(n, first.Entries, yield)
+	t.reportProgress(s, 1)
 	if !done {
 		err = t.fetchRest(ctx, s, yield)
 	}
@@ -123,6 +128,8 @@ type timeline struct {
 	id    string
 	pool  *Pool
 	order int
+	// progress is PagerOptions.Progress, nil for none.
+	progress func(done, total int)
 	// stopAt is the lowest page found empty or failed: no later page is sent.
 	stopAt atomic.Int64
 	wg     sync.WaitGroup
@@ -160,13 +167,28 @@ func (t *timeline) fetchRest(ctx context.Context, s span, yield func(int, LogEnt
 			if r.err != nil {
 				return r.err
 			}
-			if done, err := s.deliver(next, r.page.Entries, yield); done || err != nil {
+			done, err := s.deliver(next, r.page.Entries, yield)
+			t.reportProgress(s, next-s.next+2)
+			if done || err != nil {
 				return err
 			}
 			next++
 		}
 	}
 	return nil
+}
+
+// reportProgress tells the progress callback that done pages of s, the
+// first page included, have been delivered.
+func (t *timeline) reportProgress(s span, done int) {
+	if t.progress == nil {
+		return
+	}
+	later := 0
+	if s.next >= 2 && s.last >= s.next {
+		later = s.last - s.next + 1
+	}
+	t.progress(done, 1+later)
 }
 
 // start queues page n for a pool slot, then fetches it in a new goroutine

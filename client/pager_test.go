@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -287,5 +288,30 @@ func TestPoolServesLowestOrderThenPageFirst(t *testing.T) {
 	want := []key{{0, 3}, {0, 9}, {1, 1}, {1, 2}}
 	if !slices.Equal(order, want) {
 		t.Errorf("slots granted in order %v, want %v", order, want)
+	}
+}
+
+func TestTimelineReportsProgress(t *testing.T) {
+	tests := []struct {
+		name string
+		opts PagerOptions
+		want string
+	}{
+		{"every page", PagerOptions{PerPage: 30, Concurrency: 3}, "1/4 2/4 3/4 4/4"},
+		{"last entries skip the pages before them", PagerOptions{PerPage: 30, Last: 10}, "1/3 2/3 3/3"},
+		{"one page", PagerOptions{PerPage: 30, Page: 2}, "1/1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, c := newFakeLogServer(t, &fakeLog{total: 95, perPage: 100})
+			var got []string
+			tt.opts.Progress = func(done, total int) { got = append(got, fmt.Sprintf("%d/%d", done, total)) }
+			if err := c.Timeline(context.Background(), "s1", tt.opts, func(int, LogEntry) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("progress %q, want %q", strings.Join(got, " "), tt.want)
+			}
+		})
 	}
 }

@@ -18,6 +18,7 @@ type ListOptions struct {
 	IO       *IOStreams
 	Client   func(context.Context) (*client.Client, error)
 	Settings func() (*Settings, error)
+	Now      func() time.Time
 
 	SessionIDs []string
 	Page       int
@@ -31,7 +32,7 @@ type ListOptions struct {
 }
 
 func newListCmd(f *Factory, runF func(context.Context, *ListOptions) error) *cobra.Command {
-	opts := &ListOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings}
+	opts := &ListOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "list SESSION_ID...",
 		Short: "Show the activity log of one or more sessions",
@@ -128,6 +129,14 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		return flushOutput(out)
 	}
 	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter, Gaps: opts.Gaps}
+	// The progress line shares the terminal only with output that is held
+	// until the end (a table) or goes elsewhere (stdout redirected).
+	bar := &progress{}
+	if opts.Output.format == output.FormatTable || !opts.IO.IsStdoutTTY() {
+		bar = newProgress(opts.IO, "pages", opts.Now)
+		req.Progress = newPageProgress(bar)
+	}
+	defer bar.Clear()
 	var first error
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		shown, err := copyRecords(w, out, s.records)
@@ -138,6 +147,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 			return err
 		}
 		if s.err != nil {
+			bar.Clear()
 			if ctx.Err() != nil {
 				if err := finish(); err != nil {
 					return err
@@ -151,9 +161,11 @@ func runList(ctx context.Context, opts *ListOptions) error {
 			continue
 		}
 		if shown == 0 {
+			bar.Clear()
 			fmt.Fprintf(opts.IO.ErrOut, "session %s: %s\n", s.id, emptyNotice(req))
 		}
 	}
+	bar.Clear()
 	if err := finish(); err != nil {
 		return err
 	}

@@ -166,3 +166,38 @@ func TestListUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestListProgressLine(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		stdout   bool // stdout is a terminal too
+		wantLine bool
+	}{
+		{"table on a terminal", []string{"list", "1004", "--per-page", "100"}, true, true},
+		{"csv redirected to a file", []string{"list", "1004", "--per-page", "100", "-o", "csv"}, false, true},
+		{"jsonl on the terminal", []string{"list", "1004", "--per-page", "100", "-o", "jsonl"}, true, false},
+		{"a single page", []string{"list", "1001"}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			newMock(t)
+			res := runCLIWith(t, func(ios *IOStreams) {
+				ios.SetStderrTTY(true)
+				ios.SetStdoutTTY(tt.stdout)
+				ios.SetColorEnv(false)
+			}, tt.args...)
+			if res.code != 0 {
+				t.Fatalf("exit %d: %s", res.code, res.stderr)
+			}
+			drawn := strings.HasPrefix(res.stderr, "\r\033[Kpages 1/4") &&
+				strings.Contains(res.stderr, "\r\033[Kpages 4/4") && strings.HasSuffix(res.stderr, "\r\033[K")
+			if drawn != tt.wantLine || (!tt.wantLine && res.stderr != "") {
+				t.Errorf("stderr %q", res.stderr)
+			}
+			if strings.Contains(res.stdout, "pages") {
+				t.Errorf("the progress line reached stdout")
+			}
+		})
+	}
+}

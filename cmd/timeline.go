@@ -20,6 +20,8 @@ type timelineRequest struct {
 	// Gaps asks for each record's time since the previous entry of the
 	// timeline, whether or not that entry passes the filter.
 	Gaps bool
+	// Progress, when not nil, is told of every page fetched.
+	Progress *pageProgress
 }
 
 // pagerOptions returns the pager's options for the session printed at
@@ -30,7 +32,37 @@ func (req timelineRequest) pagerOptions(pool *client.Pool, order int) client.Pag
 	if len(req.Filter) == 0 {
 		opts.Limit = req.Limit
 	}
+	if req.Progress != nil {
+		opts.Progress = func(done, total int) { req.Progress.set(order, done, total) }
+	}
 	return opts
+}
+
+// pageProgress sums the pages fetched by the sessions of one listing into
+// one progress line, drawn once there is more than one page to fetch.
+type pageProgress struct {
+	mu    sync.Mutex
+	bar   *progress
+	pages map[int][2]int // done and total pages, by session order
+}
+
+func newPageProgress(bar *progress) *pageProgress {
+	return &pageProgress{bar: bar, pages: map[int][2]int{}}
+}
+
+// set records that session order has fetched done of its total pages.
+func (p *pageProgress) set(order, done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pages[order] = [2]int{done, total}
+	var sumDone, sumTotal int
+	for _, dt := range p.pages {
+		sumDone += dt[0]
+		sumTotal += dt[1]
+	}
+	if sumTotal > 1 {
+		p.bar.Update(sumDone, sumTotal)
+	}
 }
 
 // streamBuffer is how many records a session may hold, fetched but not
