@@ -7,7 +7,8 @@ import (
 	"github.com/sessionlog/sessionlog/mockapi"
 )
 
-func TestListFormats(t *testing.T) {
+// TestGoldenOutput compares what list and summary print with golden files.
+func TestGoldenOutput(t *testing.T) {
 	tests := []struct {
 		golden string
 		args   []string
@@ -26,6 +27,10 @@ func TestListFormats(t *testing.T) {
 		{"list_1001_jq", []string{"list", "1001", "--jq", `.[] | select(.action_type == "ENTERED") | .date`}, nil},
 		{"list_multi_table", []string{"list", "1001", "1003"}, nil},
 		{"list_1001_filtered", []string{"list", "1001", "--action", "temporarily_left,ENTERED", "--action", "ended"}, nil},
+		{"list_1001_gaps", []string{"list", "1001", "--gaps"}, nil},
+		{"list_1001_gaps_filtered_jsonl", []string{"list", "1001", "--gaps", "--action", "ENTERED,ENDED", "-o", "jsonl"}, nil},
+		{"summary_table", []string{"summary", "1001", "1002", "1003", "1005"}, nil},
+		{"summary_csv", []string{"summary", "1001", "1003", "-o", "csv"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

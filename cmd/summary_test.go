@@ -5,26 +5,6 @@ import (
 	"testing"
 )
 
-func TestSummary(t *testing.T) {
-	tests := []struct {
-		golden string
-		args   []string
-	}{
-		{"summary_table", []string{"summary", "1001", "1002", "1003", "1005"}},
-		{"summary_csv", []string{"summary", "1001", "1003", "-o", "csv"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.golden, func(t *testing.T) {
-			newMock(t)
-			res := runCLI(t, tt.args...)
-			if res.code != 0 || res.stderr != "" {
-				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
-			}
-			assertGolden(t, tt.golden, res.stdout)
-		})
-	}
-}
-
 func TestSummaryFailureDoesNotStopOthers(t *testing.T) {
 	newMock(t)
 	res := runCLI(t, "summary", "999", "1002", "-o", "jsonl")
@@ -34,25 +14,5 @@ func TestSummaryFailureDoesNotStopOthers(t *testing.T) {
 	}
 	if !strings.Contains(res.stderr, `{"error":{"kind":"not_found","status":404,`) {
 		t.Errorf("stderr lacks the JSON error: %s", res.stderr)
-	}
-}
-
-func TestListGaps(t *testing.T) {
-	tests := []struct {
-		golden string
-		args   []string
-	}{
-		{"list_1001_gaps", []string{"list", "1001", "--gaps"}},
-		{"list_1001_gaps_filtered_jsonl", []string{"list", "1001", "--gaps", "--action", "ENTERED,ENDED", "-o", "jsonl"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.golden, func(t *testing.T) {
-			newMock(t)
-			res := runCLI(t, tt.args...)
-			if res.code != 0 || res.stderr != "" {
-				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
-			}
-			assertGolden(t, tt.golden, res.stdout)
-		})
 	}
 }
