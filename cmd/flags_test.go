@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,80 +31,64 @@ func parse(t *testing.T, build func(*Factory) *cobra.Command, args ...string) er
 	return cmd.ExecuteContext(context.Background())
 }
 
-func TestListFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want ListOptions
-	}{
-		{[]string{"1001"}, ListOptions{SessionIDs: []string{"1001"}, Interval: 2 * time.Second,
-			Output: outputFlags{format: output.FormatTable}}},
-		{[]string{"1", "2", "--page", "3", "--action", "ENTERED,left", "--action", "ENDED", "-o", "csv", "--no-headers", "--gaps"},
-			ListOptions{SessionIDs: []string{"1", "2"}, Page: 3, Actions: []string{"ENTERED", "left", "ENDED"}, Gaps: true,
-				Interval: 2 * time.Second, Output: outputFlags{format: output.FormatCSV, noHeaders: true}}},
-		{[]string{"7", "-f", "--interval", "5s", "--last", "10", "--jq", ".[0]"},
-			ListOptions{SessionIDs: []string{"7"}, Follow: true, Interval: 5 * time.Second, Last: 10,
-				Output: outputFlags{format: output.FormatJSON, jq: ".[0]"}}},
-	}
-	for _, tt := range tests {
-		var got *ListOptions
+// checkParsed runs each case's args through a command built by build with
+// a capturing runF, and compares the options it got, less the injected
+// dependencies that clear resets, with the case's want.
+func checkParsed[O any](t *testing.T, build func(*Factory, func(context.Context, *O) error) *cobra.Command,
+	clear func(*O), cases map[string]O) {
+	t.Helper()
+	for args, want := range cases {
+		var got *O
 		err := parse(t, func(f *Factory) *cobra.Command {
-			return newListCmd(f, func(_ context.Context, o *ListOptions) error { got = o; return nil })
-		}, tt.args...)
+			return build(f, func(_ context.Context, o *O) error { got = o; return nil })
+		}, strings.Fields(args)...)
 		if err != nil {
-			t.Fatalf("%v: %v", tt.args, err)
+			t.Fatalf("%s: %v", args, err)
 		}
-		got.IO, got.Client, got.Settings, got.Now = nil, nil, nil, nil
-		if !reflect.DeepEqual(*got, tt.want) {
-			t.Errorf("%v:\n got %+v\nwant %+v", tt.args, *got, tt.want)
+		clear(got)
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", args, *got, want)
 		}
 	}
+}
+
+func TestListFlags(t *testing.T) {
+	checkParsed(t, newListCmd, func(o *ListOptions) { o.IO, o.Client, o.Settings, o.Now = nil, nil, nil, nil },
+		map[string]ListOptions{
+			"1001": {SessionIDs: []string{"1001"}, Interval: 2 * time.Second,
+				Output: outputFlags{format: output.FormatTable}},
+			"1 2 --page 3 --action ENTERED,left --action ENDED -o csv --no-headers --gaps": {
+				SessionIDs: []string{"1", "2"}, Page: 3, Actions: []string{"ENTERED", "left", "ENDED"}, Gaps: true,
+				Interval: 2 * time.Second, Output: outputFlags{format: output.FormatCSV, noHeaders: true}},
+			"7 -f --interval 5s --last 10 --jq .[0]": {
+				SessionIDs: []string{"7"}, Follow: true, Interval: 5 * time.Second, Last: 10,
+				Output: outputFlags{format: output.FormatJSON, jq: ".[0]"}},
+		})
 }
 
 func TestCreateFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want CreateOptions
-	}{
-		{[]string{"42", "entered", "LEFT"}, CreateOptions{SessionID: "42", Actions: []string{"entered", "LEFT"},
-			Output: outputFlags{format: output.FormatTable}}},
-		{[]string{"-f", "rows.csv", "--dry-run", "--delay", "2s", "--no-validate", "-o", "jsonl"},
-			CreateOptions{FromFile: "rows.csv", DryRun: true, Delay: 2 * time.Second, NoValidate: true,
-				Output: outputFlags{format: output.FormatJSONL}}},
-	}
-	for _, tt := range tests {
-		var got *CreateOptions
-		err := parse(t, func(f *Factory) *cobra.Command {
-			return newCreateCmd(f, func(_ context.Context, o *CreateOptions) error { got = o; return nil })
-		}, tt.args...)
-		if err != nil {
-			t.Fatalf("%v: %v", tt.args, err)
-		}
-		got.IO, got.Client, got.Settings, got.Now = nil, nil, nil, nil
-		if !reflect.DeepEqual(*got, tt.want) {
-			t.Errorf("%v:\n got %+v\nwant %+v", tt.args, *got, tt.want)
-		}
-	}
+	checkParsed(t, newCreateCmd, func(o *CreateOptions) { o.IO, o.Client, o.Settings, o.Now = nil, nil, nil, nil },
+		map[string]CreateOptions{
+			"42 entered LEFT": {SessionID: "42", Actions: []string{"entered", "LEFT"},
+				Output: outputFlags{format: output.FormatTable}},
+			"-f rows.csv --dry-run --delay 2s --no-validate -o jsonl": {
+				FromFile: "rows.csv", DryRun: true, Delay: 2 * time.Second, NoValidate: true,
+				Output: outputFlags{format: output.FormatJSONL}},
+		})
 }
 
-func TestSummaryAndMockFlags(t *testing.T) {
-	var summary *SummaryOptions
-	if err := parse(t, func(f *Factory) *cobra.Command {
-		return newSummaryCmd(f, func(_ context.Context, o *SummaryOptions) error { summary = o; return nil })
-	}, "1", "2", "-o", "yaml"); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(summary.SessionIDs, []string{"1", "2"}) || summary.Output.format != output.FormatYAML {
-		t.Errorf("summary options %+v", summary)
-	}
+func TestSummaryFlags(t *testing.T) {
+	checkParsed(t, newSummaryCmd, func(o *SummaryOptions) { o.IO, o.Client, o.Settings = nil, nil, nil },
+		map[string]SummaryOptions{
+			"1 2 -o yaml": {SessionIDs: []string{"1", "2"}, Output: outputFlags{format: output.FormatYAML}},
+		})
+}
 
-	var mock *MockOptions
-	if err := parse(t, func(f *Factory) *cobra.Command {
-		return newMockCmd(f, func(_ context.Context, o *MockOptions) error { mock = o; return nil })
-	}, "--listen", "127.0.0.1:0", "--token", "t", "--fixture", "f.yaml", "--latency", "50ms"); err != nil {
-		t.Fatal(err)
-	}
-	mock.IO = nil
-	if want := (MockOptions{Listen: "127.0.0.1:0", Token: "t", Fixture: "f.yaml", Latency: 50 * time.Millisecond}); *mock != want {
-		t.Errorf("mock options %+v, want %+v", *mock, want)
-	}
+func TestMockFlags(t *testing.T) {
+	checkParsed(t, newMockCmd, func(o *MockOptions) { o.IO = nil },
+		map[string]MockOptions{
+			"": {Listen: "127.0.0.1:8080"},
+			"--listen 127.0.0.1:0 --token t --fixture f.yaml --latency 50ms": {
+				Listen: "127.0.0.1:0", Token: "t", Fixture: "f.yaml", Latency: 50 * time.Millisecond},
+		})
 }

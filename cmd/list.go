@@ -97,10 +97,8 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := checkFollow(opts); err != nil {
 		return err
 	}
-	for _, id := range opts.SessionIDs {
-		if err := client.ValidateSessionID(id); err != nil {
-			return err
-		}
+	if err := validateSessionIDs(opts.SessionIDs); err != nil {
+		return err
 	}
 	settings, err := opts.Settings()
 	if err != nil {
@@ -236,6 +234,16 @@ func emptyNotice(req timelineRequest) string {
 	default:
 		return "no log entries yet"
 	}
+}
+
+// validateSessionIDs refuses, before any request, ids that cannot be sent.
+func validateSessionIDs(ids []string) error {
+	for _, id := range ids {
+		if err := client.ValidateSessionID(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parseActionFilter turns --action values into a set of action types.

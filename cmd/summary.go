@@ -57,10 +57,8 @@ are never guessed.`,
 }
 
 func runSummary(ctx context.Context, opts *SummaryOptions) error {
-	for _, id := range opts.SessionIDs {
-		if err := client.ValidateSessionID(id); err != nil {
-			return err
-		}
+	if err := validateSessionIDs(opts.SessionIDs); err != nil {
+		return err
 	}
 	settings, err := opts.Settings()
 	if err != nil {
