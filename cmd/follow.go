@@ -42,11 +42,7 @@ type follower struct {
 // run prints the first part (the whole timeline, or its last entries) and
 // then polls until the session has ended or ctx is done.
 func (f *follower) run(ctx context.Context, last int) error {
-	opts := client.PagerOptions{PerPage: f.perPage, Last: last, Concurrency: 1}
-	err := f.c.Timeline(ctx, f.id, opts, func(position int, e client.LogEntry) error {
-		return f.emit(position, e)
-	})
-	if err != nil {
+	if err := f.printStart(ctx, last); err != nil {
 		return err
 	}
 	f.graceLeft = endGracePolls
@@ -79,6 +75,38 @@ func (f *follower) run(ctx context.Context, last int) error {
 	return nil
 }
 
+// printStart prints the timeline, or its last entries. The session's state
+// needs its last two entries (ENDED or CANCELLED, then SESSION_PERIOD), so
+// for --last 1 two are fetched and the earlier one is only noted.
+func (f *follower) printStart(ctx context.Context, last int) error {
+	fetch := last
+	if last == 1 {
+		fetch = 2
+	}
+	type entry struct {
+		position int
+		e        client.LogEntry
+	}
+	var held []entry
+	opts := client.PagerOptions{PerPage: f.perPage, Last: fetch, Concurrency: 1}
+	err := f.c.Timeline(ctx, f.id, opts, func(position int, e client.LogEntry) error {
+		if fetch != last {
+			held = append(held, entry{position, e})
+			return nil
+		}
+		return f.emit(position, e, true)
+	})
+	if err != nil {
+		return err
+	}
+	for i, h := range held {
+		if err := f.emit(h.position, h.e, i >= len(held)-last); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // done reports whether the session has ended: ENDED or CANCELLED followed
 // by its SESSION_PERIOD, or no SESSION_PERIOD within the grace polls.
 func (f *follower) done() bool {
@@ -101,7 +129,7 @@ func (f *follower) poll(ctx context.Context) (more bool, err error) {
 	offset := (page - 1) * f.perPage
 	for i, e := range p.Entries {
 		if pos := offset + i + 1; pos > f.seen {
-			if err := f.emit(pos, e); err != nil {
+			if err := f.emit(pos, e, true); err != nil {
 				return false, err
 			}
 		}
@@ -109,8 +137,8 @@ func (f *follower) poll(ctx context.Context) (more bool, err error) {
 	return len(p.Entries) == f.perPage && page < p.LastPage, nil
 }
 
-// emit notes the entry and prints it if it passes the filter.
-func (f *follower) emit(position int, e client.LogEntry) error {
+// emit notes the entry and, when show, prints it if it passes the filter.
+func (f *follower) emit(position int, e client.LogEntry, show bool) error {
 	f.seen = position
 	switch e.ActionType {
 	case client.ActionEnded, client.ActionCancelled:
@@ -122,7 +150,7 @@ func (f *follower) emit(position int, e client.LogEntry) error {
 	if f.gaps {
 		gap = f.clock.Next(e.Date)
 	}
-	if len(f.filter) > 0 && !f.filter[e.ActionType] {
+	if !show || len(f.filter) > 0 && !f.filter[e.ActionType] {
 		return nil
 	}
 	return f.w.Write(output.Record{SessionID: f.id, Position: position, Entry: e, Gap: gap})

@@ -144,3 +144,15 @@ func TestFollowUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowLastOfEndedSession(t *testing.T) {
+	for _, id := range []string{"1001", "1003"} {
+		t.Run(id, func(t *testing.T) {
+			newMock(t)
+			res := runCLI(t, "list", id, "-f", "--last", "1", "--no-headers", "--gaps", "--interval", "1h")
+			if res.code != 0 || strings.Count(res.stdout, "\n") != 1 || !strings.Contains(res.stdout, "+0m     SESSION_PERIOD") {
+				t.Errorf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
+			}
+		})
+	}
+}
