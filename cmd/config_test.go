@@ -189,3 +189,39 @@ func TestConfigWarnsAboutReadableToken(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigDurationsNeedUnits(t *testing.T) {
+	tests := []struct {
+		name    string
+		config  string
+		env     map[string]string
+		wantErr string
+	}{
+		{"bare number in the file", "timeout: 30\n", nil, `invalid timeout "30" (from FILE): want a duration with its unit, such as 30s or 2m`},
+		{"bare number in the environment", "", map[string]string{"SESSIONLOG_MAX_RETRY_WAIT": "60"}, `invalid max_retry_wait "60" (from SESSIONLOG_MAX_RETRY_WAIT)`},
+		{"insecure from the environment", "", map[string]string{"SESSIONLOG_INSECURE_SKIP_VERIFY": "true"},
+			"insecure_skip_verify can be set only in a config file, not with SESSIONLOG_INSECURE_SKIP_VERIFY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			path := writeFile(t, "config.yaml", tt.config, 0o600)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			_, res := configView(t, "--config", path)
+			if want := strings.ReplaceAll(tt.wantErr, "FILE", path); res.code != ExitUsage || !strings.Contains(res.stderr, want) {
+				t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
+			}
+		})
+	}
+}
+
+func TestConfigViewShowsValuesInUse(t *testing.T) {
+	isolateEnv(t)
+	path := writeFile(t, "config.yaml", "timeout: 1m30s\nretries: \"5\"\n", 0o600)
+	rows, res := configView(t, "--config", path)
+	if res.code != 0 || rows["timeout"].Value != "1m30s" || rows["retries"].Value != "5" || rows["profile"].Source != "default" {
+		t.Errorf("exit %d, rows %+v, stderr %s", res.code, rows, res.stderr)
+	}
+}

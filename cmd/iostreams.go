@@ -24,7 +24,7 @@ type IOStreams struct {
 
 // SystemIO returns the process's own streams.
 func SystemIO() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor := os.Getenv("NO_COLOR") != "" // the convention: set and not empty
 	return &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,

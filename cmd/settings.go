@@ -88,9 +88,6 @@ type Settings struct {
 	raw     map[string]any
 }
 
-// Source says where the value of key came from: flag, env, profile, file or default.
-func (s *Settings) Source(key string) string { return s.sources[key] }
-
 // envName is the environment variable for a config key.
 func envName(key string) string { return "SESSIONLOG_" + strings.ToUpper(key) }
 
@@ -176,6 +173,9 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 		s.sources[d.key] = sourceOf(d.key, flags, profileKeys, fileKeys)
 		s.raw[d.key] = v.Get(d.key)
 	}
+	if s.sources[keyInsecureSkipVerify] == sourceEnv {
+		return nil, usageErrorf("insecure_skip_verify can be set only in a config file, not with %s", envName(keyInsecureSkipVerify))
+	}
 	if err := s.decode(); err != nil {
 		return nil, err
 	}
@@ -233,8 +233,12 @@ func applyProfile(v *viper.Viper, flags *pflag.FlagSet, s *Settings) (map[string
 	if name == "" {
 		name = v.GetString(keyDefaultProfile)
 		s.ProfileSource = keyDefaultProfile + " in " + s.ConfigFile
+		if os.Getenv(envName(keyDefaultProfile)) != "" {
+			s.ProfileSource = envName(keyDefaultProfile)
+		}
 	}
 	if name == "" {
+		s.ProfileSource = sourceDefault
 		return nil, nil
 	}
 	profiles := v.GetStringMap(keyProfiles)
@@ -333,13 +337,15 @@ func (s *Settings) decode() error {
 		if err != nil || n < min {
 			errs = append(errs, s.invalid(key, fmt.Sprintf("a whole number of at least %d", min)))
 		}
+		s.raw[key] = n
 		return n
 	}
 	duration := func(key string) time.Duration {
-		d, err := cast.ToDurationE(s.raw[key])
+		d, err := parseDuration(s.raw[key])
 		if err != nil || d < 0 {
-			errs = append(errs, s.invalid(key, "a duration such as 30s or 2m"))
+			errs = append(errs, s.invalid(key, "a duration with its unit, such as 30s or 2m"))
 		}
+		s.raw[key] = d
 		return d
 	}
 	s.BaseURL = str(keyBaseURL)
@@ -357,10 +363,24 @@ func (s *Settings) decode() error {
 		errs = append(errs, s.invalid(keyInsecureSkipVerify, "true or false"))
 	}
 	s.InsecureSkipVerify = insecure
+	s.raw[keyInsecureSkipVerify] = insecure
 	if len(errs) > 0 {
 		return &UsageError{Err: errors.Join(errs...)}
 	}
 	return nil
+}
+
+// parseDuration reads a duration setting. A bare number is refused rather
+// than taken as nanoseconds: "timeout: 30" is almost surely meant as 30s.
+func parseDuration(v any) (time.Duration, error) {
+	switch v := v.(type) {
+	case time.Duration:
+		return v, nil
+	case string:
+		return time.ParseDuration(strings.TrimSpace(v))
+	default:
+		return 0, fmt.Errorf("%v has no unit", v)
+	}
 }
 
 func (s *Settings) invalid(key, want string) error {
