@@ -57,10 +57,10 @@ func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResul
 	sem := make(chan struct{}, max(1, p.Concurrency))
 	var wg sync.WaitGroup
 	for _, id := range order {
+		sem <- struct{}{} // sessions start in file order
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
 			defer func() { <-sem }()
 			p.runSession(ctx, c, sessions[id], ordered.settle)
 		}()

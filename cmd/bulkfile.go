@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/sessionlog/sessionlog/client"
@@ -21,8 +22,18 @@ type bulkRow struct {
 	Action    client.ActionType
 }
 
-// maxReportedRowErrors bounds how many invalid rows one error lists.
+// maxReportedRowErrors bounds how many problems one error lists.
 const maxReportedRowErrors = 20
+
+// rowProblem is why the row on one line of an injection file is invalid.
+type rowProblem struct {
+	line int
+	msg  string
+}
+
+func problemf(line int, format string, args ...any) rowProblem {
+	return rowProblem{line: line, msg: fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...)}
+}
 
 // readBulkFile reads injection rows from JSONL ({"session_id":"42","action_type":"ENTERED"}
 // per line) or CSV (a session_id,action_type header). The format comes from
@@ -35,7 +46,7 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	var rows []bulkRow
-	var problems []string
+	var problems []rowProblem
 	if bulkFormat(name, data) == "csv" {
 		rows, problems = parseBulkCSV(data)
 	} else {
@@ -71,9 +82,9 @@ func bulkFormat(name string, data []byte) string {
 	return "csv"
 }
 
-func parseBulkJSONL(data []byte) ([]bulkRow, []string) {
+func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 	var rows []bulkRow
-	var problems []string
+	var problems []rowProblem
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for line := 1; sc.Scan(); line++ {
@@ -85,14 +96,18 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []string) {
 			SessionID  json.RawMessage `json:"session_id"`
 			ActionType string          `json:"action_type"`
 		}
+		if !strings.HasPrefix(text, "{") {
+			problems = append(problems, problemf(line, "not a JSON object"))
+			continue
+		}
 		if err := json.Unmarshal([]byte(text), &row); err != nil {
-			problems = append(problems, fmt.Sprintf("line %d: not a JSON object: %v", line, err))
+			problems = append(problems, problemf(line, "invalid JSON: %v", err))
 			continue
 		}
 		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType)})
 	}
 	if err := sc.Err(); err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, rowProblem{msg: err.Error()})
 	}
 	return rows, problems
 }
@@ -110,12 +125,12 @@ func jsonID(raw json.RawMessage) string {
 	return ""
 }
 
-func parseBulkCSV(data []byte) ([]bulkRow, []string) {
+func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, []string{fmt.Sprintf("line 1: a session_id,action_type header is needed: %v", err)}
+		return nil, []rowProblem{problemf(1, "a session_id,action_type header is needed: %v", err)}
 	}
 	idCol, actionCol := -1, -1
 	for i, h := range header {
@@ -127,10 +142,10 @@ func parseBulkCSV(data []byte) ([]bulkRow, []string) {
 		}
 	}
 	if idCol < 0 || actionCol < 0 {
-		return nil, []string{fmt.Sprintf("line 1: the header must name session_id and action_type, not %q", strings.Join(header, ","))}
+		return nil, []rowProblem{problemf(1, "the header must name session_id and action_type, not %q", strings.Join(header, ","))}
 	}
 	var rows []bulkRow
-	var problems []string
+	var problems []rowProblem
 	for {
 		record, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -138,11 +153,11 @@ func parseBulkCSV(data []byte) ([]bulkRow, []string) {
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {
-			problems = append(problems, err.Error())
+			problems = append(problems, rowProblem{line: line, msg: err.Error()})
 			continue
 		}
 		if len(record) <= max(idCol, actionCol) {
-			problems = append(problems, fmt.Sprintf("line %d: %d fields, want session_id and action_type", line, len(record)))
+			problems = append(problems, problemf(line, "%d fields, want session_id and action_type", len(record)))
 			continue
 		}
 		rows = append(rows, bulkRow{Line: line, SessionID: record[idCol], Action: client.ActionType(strings.TrimSpace(record[actionCol]))})
@@ -150,29 +165,35 @@ func parseBulkCSV(data []byte) ([]bulkRow, []string) {
 	return rows, problems
 }
 
-func checkBulkRow(row bulkRow, noValidate bool) []string {
-	var problems []string
+func checkBulkRow(row bulkRow, noValidate bool) []rowProblem {
+	var problems []rowProblem
 	if row.SessionID == "" {
-		problems = append(problems, fmt.Sprintf("line %d: session_id is missing", row.Line))
+		problems = append(problems, problemf(row.Line, "session_id is missing"))
 	} else if err := client.ValidateSessionID(row.SessionID); err != nil {
-		problems = append(problems, fmt.Sprintf("line %d: %v", row.Line, err))
+		problems = append(problems, problemf(row.Line, "%v", err))
 	}
 	if row.Action == "" {
-		problems = append(problems, fmt.Sprintf("line %d: action_type is missing", row.Line))
+		problems = append(problems, problemf(row.Line, "action_type is missing"))
 	} else if _, err := client.ParseActionType(string(row.Action)); err != nil && !noValidate {
-		problems = append(problems, fmt.Sprintf("line %d: %v", row.Line, err))
+		problems = append(problems, problemf(row.Line, "%v", err))
 	}
 	return problems
 }
 
-func bulkFileError(name string, problems []string) error {
-	shown := problems
-	if len(shown) > maxReportedRowErrors {
-		shown = shown[:maxReportedRowErrors]
+// bulkFileError lists the problems in line order, counting invalid rows.
+func bulkFileError(name string, problems []rowProblem) error {
+	slices.SortStableFunc(problems, func(a, b rowProblem) int { return a.line - b.line })
+	lines := map[int]bool{}
+	msgs := make([]string, 0, min(len(problems), maxReportedRowErrors))
+	for i, p := range problems {
+		lines[p.line] = true
+		if i < maxReportedRowErrors {
+			msgs = append(msgs, p.msg)
+		}
 	}
-	msg := fmt.Sprintf("%s: %d invalid row(s), nothing was sent:\n  %s", name, len(problems), strings.Join(shown, "\n  "))
-	if len(problems) > len(shown) {
-		msg += fmt.Sprintf("\n  ... and %d more", len(problems)-len(shown))
+	msg := fmt.Sprintf("%s: %d invalid row(s), nothing was sent:\n  %s", name, len(lines), strings.Join(msgs, "\n  "))
+	if len(problems) > len(msgs) {
+		msg += fmt.Sprintf("\n  ... and %d more", len(problems)-len(msgs))
 	}
 	return errors.New(msg)
 }

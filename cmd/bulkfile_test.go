@@ -47,10 +47,20 @@ func TestReadBulkFileErrors(t *testing.T) {
 			"{\"session_id\":\"42\",\"action_type\":\"ENTERED\"}\nnot json\n{\"action_type\":\"ENTERED\"}\n{\"session_id\":\"42\",\"action_type\":\"ENTERD\"}\n{\"session_id\":\"42\"}\n",
 			false,
 			"rows.jsonl: 4 invalid row(s), nothing was sent:\n" +
-				"  line 2: not a JSON object: invalid character 'o' in literal null (expecting 'u')\n" +
+				"  line 2: not a JSON object\n" +
 				"  line 3: session_id is missing\n" +
 				"  line 4: unknown action type \"ENTERD\" (valid: ENTERED, LEFT, ENDED, CANCELLED, TEMPORARILY_LEFT, CANCEL_REQUEST, SESSION_PERIOD); did you mean ENTERED?\n" +
 				"  line 5: action_type is missing"},
+		{"in line order, rows counted once", "rows.jsonl",
+			"{}\n{\"session_id\":\"1\",\"action_type\":\"X\"}\n[\n",
+			false,
+			"rows.jsonl: 3 invalid row(s), nothing was sent:\n" +
+				"  line 1: session_id is missing\n" +
+				"  line 1: action_type is missing\n" +
+				"  line 2: unknown action type \"X\" (valid: ENTERED, LEFT, ENDED, CANCELLED, TEMPORARILY_LEFT, CANCEL_REQUEST, SESSION_PERIOD)\n" +
+				"  line 3: not a JSON object"},
+		{"broken JSON", "rows.jsonl", "{\"session_id\":\"1\",\n", false,
+			"rows.jsonl: 1 invalid row(s), nothing was sent:\n  line 1: invalid JSON: unexpected end of JSON input"},
 		{"csv without the header", "rows.csv", "42,ENTERED\n", false,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 1: the header must name session_id and action_type, not \"42,ENTERED\""},
 		{"csv short row", "rows.csv", "session_id,action_type\n42\n", false,

@@ -113,6 +113,12 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 	}
 	var created []string
 	for i, action := range actions {
+		if i > 0 && opts.Delay > 0 && !sleepCtx(ctx, opts.Delay) {
+			if err := w.Close(); err != nil {
+				return err
+			}
+			return ctx.Err()
+		}
 		entry, err := c.CreateLog(ctx, opts.SessionID, action)
 		if err != nil {
 			if closeErr := w.Close(); closeErr != nil {
@@ -129,7 +135,8 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 			return err
 		}
 		created = append(created, string(action))
-		if err := w.Write(output.Record{SessionID: opts.SessionID, Position: i + 1, Entry: *entry}); err != nil {
+		// The API does not say where the entry landed: its position is unknown.
+		if err := w.Write(output.Record{SessionID: opts.SessionID, Entry: *entry}); err != nil {
 			return err
 		}
 	}

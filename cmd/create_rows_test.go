@@ -98,25 +98,57 @@ func TestCreateFromFileRefusesInvalidRows(t *testing.T) {
 	}
 }
 
-func TestCreateFromFileDelay(t *testing.T) {
-	var mu sync.Mutex
-	var times []time.Time
-	srv := newMock(t, mockapi.WithClock(func() time.Time {
-		mu.Lock()
-		defer mu.Unlock()
-		now := time.Now()
-		times = append(times, now)
-		return now
-	}))
-	path := writeFile(t, "rows.csv", "session_id,action_type\n1005,ENTERED\n1005,TEMPORARILY_LEFT\n", 0o600)
-	res := runCLI(t, "create", "--from-file", path, "--delay", "150ms")
-	if res.code != 0 || srv.Handler().RequestCount("POST") != 2 {
-		t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
+func TestCreateDelay(t *testing.T) {
+	for _, args := range [][]string{
+		{"create", "--from-file", "FILE", "--delay", "150ms"},
+		{"create", "1005", "ENTERED", "TEMPORARILY_LEFT", "--delay", "150ms"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var mu sync.Mutex
+			var times []time.Time
+			srv := newMock(t, mockapi.WithClock(func() time.Time {
+				mu.Lock()
+				defer mu.Unlock()
+				now := time.Now()
+				times = append(times, now)
+				return now
+			}))
+			path := writeFile(t, "rows.csv", "session_id,action_type\n1005,ENTERED\n1005,TEMPORARILY_LEFT\n", 0o600)
+			args = append([]string(nil), args...)
+			for i := range args {
+				args[i] = strings.ReplaceAll(args[i], "FILE", path)
+			}
+			res := runCLI(t, args...)
+			if res.code != 0 || srv.Handler().RequestCount("POST") != 2 {
+				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(times) != 2 || times[1].Sub(times[0]) < 150*time.Millisecond {
+				t.Errorf("entries were not %s apart: %v", 150*time.Millisecond, times)
+			}
+		})
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(times) != 2 || times[1].Sub(times[0]) < 150*time.Millisecond {
-		t.Errorf("entries were not %s apart: %v", 150*time.Millisecond, times)
+}
+
+func TestCreateFromFileStartsSessionsInFileOrder(t *testing.T) {
+	srv := newMock(t)
+	ids := []string{"s5", "s1", "s4", "s2", "s3"}
+	rows := "session_id,action_type\n"
+	for _, id := range ids {
+		srv.Handler().AddSession(id)
+		rows += id + ",ENTERED\n"
+	}
+	res := runCLI(t, "create", "--from-file", writeFile(t, "rows.csv", rows, 0o600), "--concurrency", "1")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	var sent []string
+	for _, r := range srv.Handler().Requests() {
+		sent = append(sent, r.SessionID)
+	}
+	if strings.Join(sent, " ") != strings.Join(ids, " ") {
+		t.Errorf("sent in the order %v, want the file's %v", sent, ids)
 	}
 }
 

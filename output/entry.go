@@ -88,7 +88,7 @@ func (c entryCodec) csvHeader() []string {
 // csvRow fills row with r's cells.
 func (c entryCodec) csvRow(row []string, r Record) {
 	row[0] = r.SessionID
-	row[1] = strconv.Itoa(r.Position)
+	row[1] = positionCell(r.Position, "")
 	row[2] = r.Entry.Date
 	row[3] = string(r.Entry.ActionType)
 	row[4] = r.Entry.Text
@@ -108,6 +108,14 @@ func (c entryCodec) tableHeader() []string {
 		header = append(header, "GAP")
 	}
 	return append(header, "ACTION", "DESCRIPTION")
+}
+
+// positionCell renders a position, or unknown for position 0.
+func positionCell(position int, unknown string) string {
+	if position == 0 {
+		return unknown
+	}
+	return strconv.Itoa(position)
 }
 
 // tableMinWidths are the widths the columns usually need: positions up to
@@ -140,7 +148,7 @@ func (c entryCodec) tableRow(r Record) []string {
 	if c.opts.ShowSession {
 		row = append(row, oneLine(r.SessionID))
 	}
-	row = append(row, strconv.Itoa(r.Position), oneLine(r.Entry.Date))
+	row = append(row, positionCell(r.Position, "-"), oneLine(r.Entry.Date))
 	if c.opts.Gaps {
 		row = append(row, gapCell(r.Gap))
 	}

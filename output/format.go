@@ -56,7 +56,8 @@ func unknownFormat(name string) error {
 // Record is one entry of one session's timeline.
 type Record struct {
 	SessionID string
-	// Position is the entry's 1-based place in its session's timeline.
+	// Position is the entry's 1-based place in its session's timeline, 0
+	// when unknown (an entry just created): "-" in the table, empty in csv.
 	Position int
 	Entry    client.LogEntry
 	// Gap is the time since the previous record of the same session, as a

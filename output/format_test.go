@@ -342,3 +342,16 @@ func stripANSI(s string) string {
 	b.WriteString(s)
 	return b.String()
 }
+
+func TestUnknownPosition(t *testing.T) {
+	rec := fixture(t)[0]
+	rec.Position = 0
+	for format, want := range map[Format]string{
+		FormatTable: "#  TIME     ACTION   DESCRIPTION\n-  2:30 PM  ENTERED  Customer entered the session\n",
+		FormatCSV:   "session_id,position,date,action_type,text\r\n1042,,2:30 PM,ENTERED,Customer entered the session\r\n",
+	} {
+		if got := renderWith(t, New, Options{Format: format}, []Record{rec}); got != want {
+			t.Errorf("%s: got %q, want %q", format, got, want)
+		}
+	}
+}
