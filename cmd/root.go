@@ -44,9 +44,6 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	defer f.Close()
 	root := NewRootCmd(f)
 	root.SetArgs(args)
-	root.SetIn(ios.In)
-	root.SetOut(ios.Out)
-	root.SetErr(ios.ErrOut)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
 		// cobra reports an unknown subcommand as a plain error.
@@ -81,6 +78,9 @@ session-log API.
 			return nil
 		},
 	}
+	root.SetIn(f.IOStreams.In)
+	root.SetOut(f.IOStreams.Out)
+	root.SetErr(f.IOStreams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &UsageError{Err: err}
 	})
@@ -109,5 +109,25 @@ session-log API.
 		newVersionCmd(f),
 		newMockCmd(f, nil),
 	)
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		refuseUnknownSubcommands(c)
+	}
 	return root
+}
+
+// refuseUnknownSubcommands makes a command that only groups others (config,
+// completion) fail with a usage error for an unknown subcommand, instead of
+// printing its help and exiting 0; with no argument it still prints help.
+func refuseUnknownSubcommands(c *cobra.Command) {
+	if c.Runnable() || !c.HasSubCommands() {
+		return
+	}
+	c.Args = cobra.ArbitraryArgs
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+		}
+		return cmd.Help()
+	}
 }
