@@ -111,6 +111,7 @@ func (c *Client) Timeline(ctx context.Context, sessionID string, opts PagerOptio
 		return err
 	}
 	s := planSpan(first, opts)
+	t.noteShort(n, len(first.Entries), s.perPage)
 	done, err := s.deliver(n, first.Entries, yield)
 	t.reportProgress(s, 1)
 	if !done {
@@ -130,6 +131,9 @@ type timeline struct {
 	order int
 	// progress is PagerOptions.Progress, nil for none.
 	progress func(done, total int)
+	// short is the first delivered page that held fewer than per_page
+	// entries, 0 while none has: only empty pages may follow it.
+	short, shortLen int
 	// stopAt is the lowest page found empty or failed: no later page is sent.
 	stopAt atomic.Int64
 	wg     sync.WaitGroup
@@ -167,6 +171,9 @@ func (t *timeline) fetchRest(ctx context.Context, s span, yield func(int, LogEnt
 			if r.err != nil {
 				return r.err
 			}
+			if err := t.checkAfterShort(next, len(r.page.Entries), s.perPage); err != nil {
+				return err
+			}
 			done, err := s.deliver(next, r.page.Entries, yield)
 			t.reportProgress(s, next-s.next+2)
 			if done || err != nil {
@@ -175,6 +182,27 @@ func (t *timeline) fetchRest(ctx context.Context, s span, yield func(int, LogEnt
 			next++
 		}
 	}
+	return nil
+}
+
+// noteShort remembers page n when it held fewer than perPage entries.
+func (t *timeline) noteShort(n, entries, perPage int) {
+	if t.short == 0 && entries < perPage {
+		t.short, t.shortLen = n, entries
+	}
+}
+
+// checkAfterShort fails when page n holds entries after a short page: the
+// log is append-only, so every page before its last is full, and a short
+// page in the middle means entries are missing. A short page followed by
+// empty ones is a reply that claims more pages than there are, which ends
+// the timeline without an error.
+func (t *timeline) checkAfterShort(n, entries, perPage int) error {
+	if t.short > 0 && entries > 0 {
+		return invalidReply(0, fmt.Sprintf("page %d held only %d of %d entries, yet page %d has more: entries are missing",
+			t.short, t.shortLen, perPage, n))
+	}
+	t.noteShort(n, entries, perPage)
 	return nil
 }
 

@@ -315,3 +315,24 @@ func TestTimelineReportsProgress(t *testing.T) {
 		})
 	}
 }
+
+func TestTimelineRefusesShortPageInTheMiddle(t *testing.T) {
+	// Page 2 of 3 holds one entry of two: position 4 would silently go missing.
+	_, c := newFakeLogServer(t, &fakeLog{total: 6, perPage: 2, intercept: func(w http.ResponseWriter, page, _ int) bool {
+		if page != 2 {
+			return false
+		}
+		respond(w, http.StatusOK, `{"success":true,"message":"ok","data":{"current_page":2,"data":[`+
+			`{"text":"entry 3","date":"2:30 PM","action_type":"ENTERED"}],"last_page":3,"per_page":2,"total":6},"statusCode":200}`)
+		return true
+	}})
+	got := collect(t, c, PagerOptions{PerPage: 2, Concurrency: 1})
+	want := "invalid reply from the server: page 2 held only 1 of 2 entries, yet page 3 has more: entries are missing"
+	var e *Error
+	if !errors.As(got.err, &e) || e.Kind != KindInvalidResponse || e.Explanation != want {
+		t.Errorf("err = %v, want %q", got.err, want)
+	}
+	if !slices.Equal(got.positions, []int{1, 2, 3}) {
+		t.Errorf("positions %v, want [1 2 3] before the error", got.positions)
+	}
+}
