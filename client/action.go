@@ -56,6 +56,7 @@ type UnknownActionError struct {
 	Suggestion ActionType
 }
 
+// Error names the input, the valid action types and the suggestion, if any.
 func (e *UnknownActionError) Error() string {
 	names := make([]string, 0, len(actionDescriptions))
 	for _, a := range ActionTypes() {

@@ -34,7 +34,10 @@ const exitCodeHelp = `Exit codes:
 // UsageError marks an error in how the command was called or configured.
 type UsageError struct{ Err error }
 
+// Error returns the message of the wrapped error.
 func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the wrapped error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // usageErrorf returns a *UsageError with a formatted message.

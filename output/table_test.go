@@ -59,6 +59,8 @@ func TestTableCells(t *testing.T) {
 			"#  TIME     ACTION       DESCRIPTION\n1  2:30 PM  TRANSFERRED\n"},
 		{"control characters", client.LogEntry{Text: "a\x1b[2Jb\r\nc\td", Date: "2:30\nPM", ActionType: "X\x07"},
 			"#  TIME     ACTION  DESCRIPTION\n1  2:30 PM  X       a [2Jb  c d\n"},
+		{"bidirectional overrides", client.LogEntry{Text: "\u202egnirts\u202c ok \u2067x\u2069", Date: "2:30 م", ActionType: client.ActionLeft},
+			"#  TIME    ACTION  DESCRIPTION\n1  2:30 م  LEFT    gnirts ok x\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
