@@ -55,21 +55,16 @@ is printed; the exit code is that of the first failure in file order.`,
   sessionlog create --from-file scenario.jsonl --delay 2s -o csv > report.csv`,
 		Args:              createArgs(&opts.FromFile),
 		ValidArgsFunction: completeCreateArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: outputRunE(f, &opts.Output, opts, func(args []string) {
 			if len(args) > 0 {
 				opts.SessionID, opts.Actions = args[0], args[1:]
 			}
-			if err := opts.Output.resolve(cmd, f); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
+		}, runF, func(ctx context.Context, opts *CreateOptions) error {
 			if opts.FromFile != "" || opts.DryRun {
-				return runCreateRows(cmd.Context(), opts)
+				return runCreateRows(ctx, opts)
 			}
-			return runCreate(cmd.Context(), opts)
-		},
+			return runCreate(ctx, opts)
+		}),
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.NoValidate, "no-validate", false, "send action types exactly as typed, without checking them")

@@ -56,28 +56,17 @@ that of the first failure.`,
   sessionlog list 48213 --jq '.[] | select(.action_type == "ENDED") | .date'`,
 		Args:              requireArgs(1, "a session id"),
 		ValidArgsFunction: cobra.NoFileCompletions,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.SessionIDs = args
-			if err := opts.Output.resolve(cmd, f); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return runList(cmd.Context(), opts)
-		},
+		RunE:              outputRunE(f, &opts.Output, opts, func(args []string) { opts.SessionIDs = args }, runF, runList),
 	}
 	fl := cmd.Flags()
-	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
+	addPagingFlags(fl)
 	fl.IntVar(&opts.Page, "page", 0, "show only this page (no page-following)")
 	fl.IntVar(&opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
 	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
 	fl.BoolVarP(&opts.Follow, "follow", "f", false, "after the timeline, print each new entry as it is logged, until the session ends")
 	fl.DurationVar(&opts.Interval, "interval", 2*time.Second, "with --follow, how often to poll for new entries")
 	fl.BoolVar(&opts.Gaps, "gaps", false, "add the time since the previous entry (GAP column, gap_seconds field)")
-	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
-	markSettingFlags(fl, "per-page", "concurrency")
 	_ = cmd.RegisterFlagCompletionFunc("action", completeActionTypes)
 	opts.Output.register(cmd)
 	return cmd
@@ -97,14 +86,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := checkFollow(opts); err != nil {
 		return err
 	}
-	if err := validateSessionIDs(opts.SessionIDs); err != nil {
-		return err
-	}
-	settings, err := opts.Settings()
-	if err != nil {
-		return err
-	}
-	c, err := opts.Client(ctx)
+	settings, c, err := sessionsClient(ctx, opts.SessionIDs, opts.Settings, opts.Client)
 	if err != nil {
 		return err
 	}
@@ -135,7 +117,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		req.Progress = newPageProgress(bar)
 	}
 	defer bar.Clear()
-	var first error
+	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		shown, err := copyRecords(w, out, s.records)
 		if err != nil {
@@ -152,10 +134,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 				}
 				return ctx.Err()
 			}
-			opts.Output.reportError(opts.IO, &sessionError{id: s.id, err: s.err})
-			if first == nil {
-				first = s.err
-			}
+			failures.add(s.id, s.err)
 			continue
 		}
 		if shown == 0 {
@@ -167,10 +146,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := finish(); err != nil {
 		return err
 	}
-	if first != nil {
-		return &reportedError{first: first}
-	}
-	return nil
+	return failures.err()
 }
 
 // checkLast refuses --last together with the options it cannot honour.
@@ -236,14 +212,47 @@ func emptyNotice(req timelineRequest) string {
 	}
 }
 
-// validateSessionIDs refuses, before any request, ids that cannot be sent.
-func validateSessionIDs(ids []string) error {
+// sessionsClient refuses, before any request, session ids that cannot be
+// sent, then returns the run's settings and API client.
+func sessionsClient(ctx context.Context, ids []string, settings func() (*Settings, error),
+	newClient func(context.Context) (*client.Client, error)) (*Settings, *client.Client, error) {
 	for _, id := range ids {
 		if err := client.ValidateSessionID(id); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
-	return nil
+	s, err := settings()
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := newClient(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, c, nil
+}
+
+// sessionFailures reports each session's failure as it happens, so that
+// the others go on, and keeps the first, whose exit code the run ends with.
+type sessionFailures struct {
+	out   *outputFlags
+	ios   *IOStreams
+	first error
+}
+
+func (f *sessionFailures) add(id string, err error) {
+	f.out.reportError(f.ios, &sessionError{id: id, err: err})
+	if f.first == nil {
+		f.first = err
+	}
+}
+
+// err is the run's outcome: nil, or the first failure, already reported.
+func (f *sessionFailures) err() error {
+	if f.first == nil {
+		return nil
+	}
+	return &reportedError{first: f.first}
 }
 
 // parseActionFilter turns --action values into a set of action types.

@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/sessionlog/sessionlog/output"
 )
@@ -29,6 +31,30 @@ func (o *outputFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&o.noHeaders, "no-headers", false, "omit the header row of table and csv output")
 	markSettingFlags(fl, "output")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// outputRunE is the RunE of the commands with output flags: it stores the
+// arguments with setArgs, resolves the output flags, then calls runF when a
+// test gave one (to see the parsed options), else run.
+func outputRunE[O any](f *Factory, out *outputFlags, opts *O, setArgs func([]string), runF, run func(context.Context, *O) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		setArgs(args)
+		if err := out.resolve(cmd, f); err != nil {
+			return err
+		}
+		if runF != nil {
+			return runF(cmd.Context(), opts)
+		}
+		return run(cmd.Context(), opts)
+	}
+}
+
+// addPagingFlags adds the page-size and concurrency flags of the commands
+// that read timelines.
+func addPagingFlags(fl *pflag.FlagSet) {
+	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
+	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
+	markSettingFlags(fl, "per-page", "concurrency")
 }
 
 // resolve settles the format from the flag, environment or config file, and

@@ -37,34 +37,15 @@ are never guessed.`,
   sessionlog summary 48213 -o json --jq '.[] | select(.still_away) | .session_id'`,
 		Args:              requireArgs(1, "a session id"),
 		ValidArgsFunction: cobra.NoFileCompletions,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.SessionIDs = args
-			if err := opts.Output.resolve(cmd, f); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return runSummary(cmd.Context(), opts)
-		},
+		RunE:              outputRunE(f, &opts.Output, opts, func(args []string) { opts.SessionIDs = args }, runF, runSummary),
 	}
-	fl := cmd.Flags()
-	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
-	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
-	markSettingFlags(fl, "per-page", "concurrency")
+	addPagingFlags(cmd.Flags())
 	opts.Output.register(cmd)
 	return cmd
 }
 
 func runSummary(ctx context.Context, opts *SummaryOptions) error {
-	if err := validateSessionIDs(opts.SessionIDs); err != nil {
-		return err
-	}
-	settings, err := opts.Settings()
-	if err != nil {
-		return err
-	}
-	c, err := opts.Client(ctx)
+	settings, c, err := sessionsClient(ctx, opts.SessionIDs, opts.Settings, opts.Client)
 	if err != nil {
 		return err
 	}
@@ -72,7 +53,7 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 	if err != nil {
 		return err
 	}
-	var first error
+	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
 	req := timelineRequest{PerPage: settings.PerPage}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		sum := timeline.NewSummarizer(s.id)
@@ -83,10 +64,7 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			opts.Output.reportError(opts.IO, &sessionError{id: s.id, err: s.err})
-			if first == nil {
-				first = s.err
-			}
+			failures.add(s.id, s.err)
 			continue
 		}
 		if err := w.Write(sum.Summary()); err != nil {
@@ -96,8 +74,5 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if first != nil {
-		return &reportedError{first: first}
-	}
-	return nil
+	return failures.err()
 }
