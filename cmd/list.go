@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -210,84 +209,4 @@ func emptyNotice(req timelineRequest) string {
 	default:
 		return "no log entries yet"
 	}
-}
-
-// sessionsClient refuses, before any request, session ids that cannot be
-// sent, then returns the run's settings and API client.
-func sessionsClient(ctx context.Context, ids []string, settings func() (*Settings, error),
-	newClient func(context.Context) (*client.Client, error)) (*Settings, *client.Client, error) {
-	for _, id := range ids {
-		if err := client.ValidateSessionID(id); err != nil {
-			return nil, nil, err
-		}
-	}
-	s, err := settings()
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := newClient(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s, c, nil
-}
-
-// sessionFailures reports each session's failure as it happens, so that
-// the others go on, and keeps the first, whose exit code the run ends with.
-type sessionFailures struct {
-	out   *outputFlags
-	ios   *IOStreams
-	first error
-}
-
-func (f *sessionFailures) add(id string, err error) {
-	f.out.reportError(f.ios, &sessionError{id: id, err: err})
-	if f.first == nil {
-		f.first = err
-	}
-}
-
-// err is the run's outcome: nil, or the first failure, already reported.
-func (f *sessionFailures) err() error {
-	if f.first == nil {
-		return nil
-	}
-	return &reportedError{first: f.first}
-}
-
-// parseActionFilter turns --action values into a set of action types.
-func parseActionFilter(values []string) (map[client.ActionType]bool, error) {
-	if len(values) == 0 {
-		return nil, nil
-	}
-	filter := map[client.ActionType]bool{}
-	for _, v := range values {
-		a, err := client.ParseActionType(v)
-		if err != nil {
-			return nil, &UsageError{Err: fmt.Errorf("--action: %w", err)}
-		}
-		filter[a] = true
-	}
-	return filter, nil
-}
-
-// requireArgs is cobra.MinimumNArgs with a message that names what is missing.
-func requireArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) < n {
-			return usageErrorf("%s needs %s", cmd.CommandPath(), what)
-		}
-		return nil
-	}
-}
-
-// completeActionTypes suggests the documented action types with their meaning.
-func completeActionTypes(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, a := range client.ActionTypes() {
-		if strings.HasPrefix(string(a), strings.ToUpper(toComplete)) {
-			out = append(out, string(a)+"\t"+a.Description())
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }
