@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -223,5 +224,28 @@ func TestConfigViewShowsValuesInUse(t *testing.T) {
 	rows, res := configView(t, "--config", path)
 	if res.code != 0 || rows["timeout"].Value != "1m30s" || rows["retries"].Value != "5" || rows["profile"].Source != "default" {
 		t.Errorf("exit %d, rows %+v, stderr %s", res.code, rows, res.stderr)
+	}
+}
+
+// TestConfigExample keeps config.example.yaml loadable, free of unknown keys,
+// and documenting every setting.
+func TestConfigExample(t *testing.T) {
+	isolateEnv(t)
+	path := filepath.Join("..", "config.example.yaml")
+	rows, res := configView(t, "--config", path)
+	if res.code != 0 || res.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
+	}
+	if got := rows["base_url"]; got.Value != "https://staging.example.com/api" {
+		t.Errorf("base_url = %+v, want the staging profile's", got)
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range settingDefaults {
+		if !strings.Contains(string(text), d.key+":") {
+			t.Errorf("config.example.yaml does not document %s", d.key)
+		}
 	}
 }
