@@ -22,6 +22,9 @@ type bulkRow struct {
 	Action    client.ActionType
 }
 
+// maxBulkLine is the longest JSONL row read.
+const maxBulkLine = 1 << 20
+
 // maxReportedRowErrors bounds how many problems one error lists.
 const maxReportedRowErrors = 20
 
@@ -44,6 +47,10 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark, as some editors write
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, usageErrorf("%s is empty", name)
 	}
 	var rows []bulkRow
 	var problems []rowProblem
@@ -76,7 +83,7 @@ func bulkFormat(name string, data []byte) string {
 	case ".jsonl", ".ndjson", ".json":
 		return "jsonl"
 	}
-	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) > 0 && trimmed[0] == '{' {
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
 		return "jsonl"
 	}
 	return "csv"
@@ -86,8 +93,10 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 	var rows []bulkRow
 	var problems []rowProblem
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for line := 1; sc.Scan(); line++ {
+	sc.Buffer(make([]byte, 64*1024), maxBulkLine)
+	line := 0
+	for sc.Scan() {
+		line++
 		text := strings.TrimSpace(sc.Text())
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
@@ -107,7 +116,7 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType)})
 	}
 	if err := sc.Err(); err != nil {
-		problems = append(problems, rowProblem{msg: err.Error()})
+		problems = append(problems, problemf(line+1, "%v (a row may hold at most %d bytes)", err, maxBulkLine))
 	}
 	return rows, problems
 }
@@ -126,7 +135,7 @@ func jsonID(raw json.RawMessage) string {
 }
 
 func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
-	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
@@ -151,16 +160,23 @@ func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			problems = append(problems, rowProblem{line: line, msg: err.Error()})
-			continue
+		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) {
+			// The reader cannot be trusted to find the next row after this.
+			problems = append(problems, problemf(parseErr.StartLine, "%v; the rows after it were not read", parseErr.Err))
+			break
 		}
+		if err != nil {
+			problems = append(problems, rowProblem{msg: err.Error()})
+			break
+		}
+		line, _ := cr.FieldPos(0)
 		if len(record) <= max(idCol, actionCol) {
 			problems = append(problems, problemf(line, "%d fields, want session_id and action_type", len(record)))
 			continue
 		}
-		rows = append(rows, bulkRow{Line: line, SessionID: record[idCol], Action: client.ActionType(strings.TrimSpace(record[actionCol]))})
+		rows = append(rows, bulkRow{Line: line, SessionID: strings.TrimSpace(record[idCol]),
+			Action: client.ActionType(strings.TrimSpace(record[actionCol]))})
 	}
 	return rows, problems
 }

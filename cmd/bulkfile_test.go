@@ -19,6 +19,8 @@ func TestReadBulkFile(t *testing.T) {
 			"2:42:TEMPORARILY_LEFT 3:a,b:LEFT"},
 		{"jsonl by content", "-", "  {\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
 		{"csv by content", "-", "session_id,action_type\n7,cancel_request\n", "2:7:CANCEL_REQUEST"},
+		{"jsonl after a byte-order mark", "-", "\ufeff{\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
+		{"csv fields trimmed", "rows.csv", "\ufeffsession_id,action_type\n 1002 , LEFT \n", "2:1002:LEFT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,13 +63,19 @@ func TestReadBulkFileErrors(t *testing.T) {
 				"  line 3: not a JSON object"},
 		{"broken JSON", "rows.jsonl", "{\"session_id\":\"1\",\n", false,
 			"rows.jsonl: 1 invalid row(s), nothing was sent:\n  line 1: invalid JSON: unexpected end of JSON input"},
+		{"csv quoting error", "rows.csv", "session_id,action_type\n1002,ENTERED\n10\"02,ENTERED\n1003,LEFT\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 3: bare \" in non-quoted-field; the rows after it were not read"},
+		{"csv unclosed quote", "rows.csv", "session_id,action_type\n\"1002,ENTERED\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: extraneous or missing \" in quoted-field; the rows after it were not read"},
+		{"empty stdin", "stdin", "", false, "stdin is empty"},
 		{"csv without the header", "rows.csv", "42,ENTERED\n", false,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 1: the header must name session_id and action_type, not \"42,ENTERED\""},
 		{"csv short row", "rows.csv", "session_id,action_type\n42\n", false,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: 1 fields, want session_id and action_type"},
 		{"blank id", "rows.csv", "session_id,action_type\n\" \",ENTERED\n", false,
-			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: invalid session id: it is blank"},
-		{"empty file", "rows.jsonl", "\n", false, "rows.jsonl holds no rows"},
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: session_id is missing"},
+		{"empty file", "rows.jsonl", "\n", false, "rows.jsonl is empty"},
+		{"comments only", "rows.jsonl", "# nothing yet\n", false, "rows.jsonl holds no rows"},
 		{"no-validate still needs an action", "rows.csv", "session_id,action_type\n42,\n", true,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: action_type is missing"},
 	}

@@ -95,3 +95,35 @@ func FuzzLoadSettings(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadBulkFile feeds injection files to the reader: it must never
+// panic, and must either return rows that are all valid or a usage error.
+func FuzzReadBulkFile(f *testing.F) {
+	for _, seed := range []string{
+		"session_id,action_type\n1002,ENTERED\n",
+		"session_id,action_type\n1002,ENTERED\n10\"02,ENTERED\n",
+		"session_id,action_type\n\"1002,ENTERED\n",
+		"\ufeff{\"session_id\":\"1\",\"action_type\":\"LEFT\"}\n",
+		"{\"session_id\":7,\"action_type\":\"x\"}\n[\n",
+		"action_type,session_id,extra\nENDED,\"a,b\",z\n",
+	} {
+		f.Add(seed, false)
+		f.Add(seed, true)
+	}
+	f.Fuzz(func(t *testing.T, data string, noValidate bool) {
+		for _, name := range []string{"rows.csv", "rows.jsonl", "-"} {
+			rows, err := readBulkFile(strings.NewReader(data), name, noValidate)
+			if err != nil {
+				if ExitCode(err) != ExitUsage {
+					t.Fatalf("%s: error %v has exit code %d", name, err, ExitCode(err))
+				}
+				continue
+			}
+			for _, r := range rows {
+				if client.ValidateSessionID(r.SessionID) != nil || r.Action == "" || r.Line < 1 {
+					t.Fatalf("%s: invalid row accepted: %+v", name, r)
+				}
+			}
+		}
+	})
+}
