@@ -27,7 +27,7 @@ func newSummaryCmd(f *Factory, runF func(context.Context, *SummaryOptions) error
 		Long: `Print one row per session: its status (in progress, ended, cancelled,
 cancel requested), how many entries it has, the time of the first and the
 last, how many times the customer left temporarily and the total time away
-(from TEMPORARILY_LEFT to the next ENTERED).
+(from TEMPORARILY_LEFT to the next ENTERED, LEFT, ENDED or CANCELLED).
 
 Times are computed from the entries' display times (2:30 PM, 2:30 م, 14:30),
 crossing midnight where a time goes backwards. A time that cannot be read
