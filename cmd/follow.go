@@ -51,25 +51,36 @@ func (f *follower) run(ctx context.Context, last int) error {
 		if !sleepCtx(ctx, interval) {
 			return ctx.Err()
 		}
-		more, err := f.poll(ctx)
+		err := f.catchUp(ctx)
 		var apiErr *client.Error
 		switch {
 		case errors.As(err, &apiErr) && apiErr.Kind == client.KindRateLimited:
-			interval = min(2*interval, maxFollowInterval)
+			interval = rateLimitedInterval(interval, apiErr.RetryAfter)
 			f.errOut(fmt.Sprintf("rate limited; polling every %s", interval))
 			continue
 		case err != nil:
 			return err
 		}
 		interval = f.interval
-		for more && err == nil {
-			more, err = f.poll(ctx)
-		}
-		if err != nil {
-			return err
-		}
 		if f.ended && !f.period {
 			f.graceLeft--
+		}
+	}
+	return nil
+}
+
+// rateLimitedInterval is the polling interval after a 429: double the last
+// one, up to maxFollowInterval, and never sooner than the server asked.
+func rateLimitedInterval(last, retryAfter time.Duration) time.Duration {
+	return max(min(2*last, maxFollowInterval), retryAfter)
+}
+
+// catchUp polls until it has printed every entry logged so far.
+func (f *follower) catchUp(ctx context.Context) error {
+	for more := true; more; {
+		var err error
+		if more, err = f.poll(ctx); err != nil {
+			return err
 		}
 	}
 	return nil

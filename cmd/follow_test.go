@@ -156,3 +156,17 @@ func TestFollowLastOfEndedSession(t *testing.T) {
 		})
 	}
 }
+
+func TestRateLimitedInterval(t *testing.T) {
+	tests := []struct{ last, retryAfter, want time.Duration }{
+		{2 * time.Second, 0, 4 * time.Second},
+		{40 * time.Second, 0, time.Minute},
+		{2 * time.Second, 2 * time.Minute, 2 * time.Minute},
+		{2 * time.Second, time.Second, 4 * time.Second},
+	}
+	for _, tt := range tests {
+		if got := rateLimitedInterval(tt.last, tt.retryAfter); got != tt.want {
+			t.Errorf("rateLimitedInterval(%s, %s) = %s, want %s", tt.last, tt.retryAfter, got, tt.want)
+		}
+	}
+}
