@@ -52,20 +52,15 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 		}
 	})
 	bar.Clear()
-	if err := w.Close(); err != nil {
-		return err
-	}
+	outputErr := w.Close()
 	if writeErr != nil {
-		return writeErr
+		outputErr = writeErr
 	}
+	fmt.Fprintln(opts.IO.ErrOut, resultCounts(counts, len(rows)))
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	fmt.Fprintln(opts.IO.ErrOut, resultCounts(counts, len(rows)))
-	if first != nil {
-		return &reportedError{first: first}
-	}
-	return nil
+	return firstFailure(opts.IO, first, outputErr)
 }
 
 // createRows reads the rows of --from-file, or makes them from the

@@ -142,10 +142,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		}
 	}
 	bar.Clear()
-	if err := finish(); err != nil {
-		return err
-	}
-	return failures.err()
+	return failures.end(finish())
 }
 
 // checkLast refuses --last together with the options it cannot honour.

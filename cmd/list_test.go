@@ -206,3 +206,17 @@ func TestListProgressLine(t *testing.T) {
 		})
 	}
 }
+
+func TestSessionFailureOutranksJQError(t *testing.T) {
+	newMock(t)
+	res := runCLI(t, "list", "1001", "999", "--jq", ".[0].date | tonumber")
+	if res.code != ExitNotFound {
+		t.Errorf("exit %d, want %d (the failed session's)", res.code, ExitNotFound)
+	}
+	if !strings.Contains(res.stderr, `error: jq: tonumber cannot be applied to "2:30 PM"`) {
+		t.Errorf("the jq error is not reported:\n%s", res.stderr)
+	}
+	if res := runCLI(t, "list", "1001", "--jq", ".[0].date | tonumber"); res.code != ExitError {
+		t.Errorf("jq error alone: exit %d, want %d", res.code, ExitError)
+	}
+}

@@ -50,10 +50,27 @@ func (f *sessionFailures) add(id string, err error) {
 
 // err is the run's outcome: nil, or the first failure, already reported.
 func (f *sessionFailures) err() error {
-	if f.first == nil {
-		return nil
+	return firstFailure(f.ios, f.first, nil)
+}
+
+// end is the run's outcome once closing its output returned closeErr.
+func (f *sessionFailures) end(closeErr error) error {
+	return firstFailure(f.ios, f.first, closeErr)
+}
+
+// firstFailure is the outcome of a run whose first failed session or row
+// (already reported) was first, and whose output ended with outputErr, such
+// as a --jq runtime error. A failed session wins, so that its exit code
+// tells a script that something was not done; outputErr is then reported
+// beside it.
+func firstFailure(ios *IOStreams, first, outputErr error) error {
+	switch {
+	case first == nil:
+		return outputErr
+	case outputErr != nil:
+		writeError(ios.ErrOut, outputErr)
 	}
-	return &reportedError{first: f.first}
+	return &reportedError{first: first}
 }
 
 // parseActionFilter turns --action values into a set of action types.

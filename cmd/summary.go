@@ -71,8 +71,5 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 			return err
 		}
 	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return failures.err()
+	return failures.end(w.Close())
 }
