@@ -50,7 +50,7 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark, as some editors write
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, usageErrorf("%s is empty", name)
+		return nil, configErrorf("%s is empty", name)
 	}
 	var rows []bulkRow
 	var problems []rowProblem
@@ -63,10 +63,10 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 		problems = append(problems, checkBulkRow(row, noValidate)...)
 	}
 	if len(problems) > 0 {
-		return nil, &UsageError{Err: bulkFileError(name, problems)}
+		return nil, &ConfigError{Err: bulkFileError(name, problems)}
 	}
 	if len(rows) == 0 {
-		return nil, usageErrorf("%s holds no rows", name)
+		return nil, configErrorf("%s holds no rows", name)
 	}
 	for i := range rows {
 		if !noValidate {

@@ -85,7 +85,7 @@ func createRows(opts *CreateOptions) ([]bulkRow, error) {
 	}
 	f, err := os.Open(opts.FromFile)
 	if err != nil {
-		return nil, &UsageError{Err: err}
+		return nil, &ConfigError{Err: err}
 	}
 	defer f.Close()
 	return readBulkFile(f, opts.FromFile, opts.NoValidate)

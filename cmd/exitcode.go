@@ -45,6 +45,22 @@ func usageErrorf(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
 }
 
+// ConfigError marks a problem with the run's configuration or input files
+// (config file, settings, token_command, fixture, injection file). It exits
+// like a usage error, but without pointing at --help.
+type ConfigError struct{ Err error }
+
+// Error returns the message of the wrapped error.
+func (e *ConfigError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the wrapped error.
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// configErrorf returns a *ConfigError with a formatted message.
+func configErrorf(format string, args ...any) error {
+	return &ConfigError{Err: fmt.Errorf(format, args...)}
+}
+
 // reportedError stands for failures that a command has already written to
 // stderr; only its exit code remains to be given.
 type reportedError struct{ first error }
@@ -61,7 +77,8 @@ func ExitCode(err error) int {
 		return ExitInterrupted
 	}
 	var usage *UsageError
-	if errors.As(err, &usage) {
+	var config *ConfigError
+	if errors.As(err, &usage) || errors.As(err, &config) {
 		return ExitUsage
 	}
 	var unknownAction *client.UnknownActionError

@@ -23,6 +23,7 @@ func TestExitCodeMapping(t *testing.T) {
 		{nil, ExitOK},
 		{errors.New("boom"), ExitError},
 		{&UsageError{Err: errors.New("bad flag")}, ExitUsage},
+		{&ConfigError{Err: errors.New("bad config file")}, ExitUsage},
 		{&client.UnknownActionError{Input: "X"}, ExitUsage},
 		{&client.Error{Kind: client.KindInvalidInput}, ExitUsage},
 		{&client.Error{Kind: client.KindAuth, StatusCode: 401}, ExitAuth},
@@ -110,4 +111,39 @@ func closedPortURL(t *testing.T) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	return "http://" + addr + "/api"
+}
+
+// TestHelpHintOnlyForUsageErrors: a mistake on the command line points at
+// --help; a problem in the configuration or an input file does not.
+func TestHelpHintOnlyForUsageErrors(t *testing.T) {
+	newMock(t)
+	tests := []struct {
+		args []string
+		hint bool
+	}{
+		{[]string{"list", "1001", "--pages", "2"}, true},
+		{[]string{"create", "1001", "ENTRED"}, true},
+		{[]string{"list", "1001", "--config", "/nonexistent.yaml"}, false},
+		{[]string{"create", "--from-file", "/nonexistent.csv"}, false},
+		{[]string{"mock", "--fixture", "/nonexistent.yaml"}, false},
+	}
+	for _, tt := range tests {
+		res := runCLI(t, tt.args...)
+		if res.code != ExitUsage || strings.Contains(res.stderr, "--help' for usage") != tt.hint {
+			t.Errorf("%v: exit %d, stderr:\n%s", tt.args, res.code, res.stderr)
+		}
+	}
+}
+
+func TestMockListenFailureIsNotAUsageError(t *testing.T) {
+	isolateEnv(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	res := runCLI(t, "mock", "--listen", ln.Addr().String())
+	if res.code != ExitError || !strings.Contains(res.stderr, "address already in use") || strings.Contains(res.stderr, "--help") {
+		t.Errorf("exit %d, stderr:\n%s", res.code, res.stderr)
+	}
 }

@@ -90,7 +90,7 @@ func (f *Factory) Client(ctx context.Context) (*client.Client, error) {
 		token = ""
 	} else {
 		if baseURL == "" {
-			return nil, usageErrorf("no API base URL is configured: set base_url in %s, set SESSIONLOG_BASE_URL, or pass --base-url (try --demo for the built-in mock)", defaultConfigPath())
+			return nil, configErrorf("no API base URL is configured: set base_url in %s, set SESSIONLOG_BASE_URL, or pass --base-url (try --demo for the built-in mock)", defaultConfigPath())
 		}
 		if token == "" && s.TokenCommand != "" {
 			if token, err = runTokenCommand(ctx, s.TokenCommand); err != nil {
@@ -117,7 +117,7 @@ func (f *Factory) Client(ctx context.Context) (*client.Client, error) {
 	}
 	c, err := client.New(baseURL, opts...)
 	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("base URL %q: %w", baseURL, err)}
+		return nil, &ConfigError{Err: fmt.Errorf("base URL %q: %w", baseURL, err)}
 	}
 	return c, nil
 }

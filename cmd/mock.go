@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -53,7 +54,7 @@ func runMock(ctx context.Context, opts *MockOptions) error {
 	if opts.Fixture != "" {
 		var err error
 		if fixture, err = mockapi.LoadFixture(opts.Fixture); err != nil {
-			return &UsageError{Err: err}
+			return &ConfigError{Err: err}
 		}
 	}
 	srv, err := mockapi.NewServer(
@@ -64,9 +65,12 @@ func runMock(ctx context.Context, opts *MockOptions) error {
 		mockapi.WithListenAddr(opts.Listen),
 	)
 	if err != nil {
-		return usageErrorf("mock server: %w", err)
+		return fmt.Errorf("mock server: %w", err)
 	}
 	defer srv.Close()
+	if host, _, err := net.SplitHostPort(opts.Listen); opts.Token == "" && (err != nil || !isLoopback(host)) {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: listening on %s without --token: anyone who can reach it can read and write its sessions\n", opts.Listen)
+	}
 	fmt.Fprintln(opts.IO.Out, srv.URL())
 	fmt.Fprintf(opts.IO.ErrOut, "serving the mock session-log API at %s with sessions %s (Ctrl-C to stop)\n",
 		srv.URL(), strings.Join(srv.Handler().Sessions(), ", "))

@@ -35,6 +35,7 @@ func describe(err error) output.ErrorInfo {
 	}
 	var apiErr *client.Error
 	var usage *UsageError
+	var config *ConfigError
 	var unknownAction *client.UnknownActionError
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -48,6 +49,8 @@ func describe(err error) output.ErrorInfo {
 		r.Message = apiHeadline(r.SessionID, apiErr)
 	case errors.As(err, &usage), errors.As(err, &unknownAction):
 		r.Kind, r.Message = "usage", err.Error()
+	case errors.As(err, &config):
+		r.Kind, r.Message = "config", err.Error()
 	default:
 		r.Kind, r.Message = "error", err.Error()
 	}

@@ -156,7 +156,7 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 		s.raw[d.key] = v.Get(d.key)
 	}
 	if s.sources[keyInsecureSkipVerify] == sourceEnv {
-		return nil, usageErrorf("insecure_skip_verify can be set only in a config file, not with %s", envName(keyInsecureSkipVerify))
+		return nil, configErrorf("insecure_skip_verify can be set only in a config file, not with %s", envName(keyInsecureSkipVerify))
 	}
 	if err := s.decode(); err != nil {
 		return nil, err

@@ -47,7 +47,7 @@ func (s *Settings) decode() error {
 	s.InsecureSkipVerify = insecure
 	s.raw[keyInsecureSkipVerify] = insecure
 	if len(errs) > 0 {
-		return &UsageError{Err: errors.Join(errs...)}
+		return &ConfigError{Err: errors.Join(errs...)}
 	}
 	return nil
 }

@@ -60,11 +60,11 @@ func readConfigFile(v *viper.Viper, path string, explicit bool) (bool, error) {
 		if errors.Is(err, fs.ErrNotExist) && !explicit {
 			return false, nil
 		}
-		return false, usageErrorf("config file %s: %w", path, err)
+		return false, configErrorf("config file %s: %w", path, err)
 	}
 	v.SetConfigFile(path)
 	if err := v.ReadInConfig(); err != nil {
-		return false, usageErrorf("config file %s: %w", path, err)
+		return false, configErrorf("config file %s: %w", path, err)
 	}
 	return true, nil
 }
@@ -100,14 +100,14 @@ func applyProfile(v *viper.Viper, flags *pflag.FlagSet, s *Settings) (map[string
 				where = s.ConfigFile + " defines no profiles"
 			}
 		}
-		return nil, usageErrorf("unknown profile %q (%s)", name, where)
+		return nil, configErrorf("unknown profile %q (%s)", name, where)
 	}
 	values, ok := profile.(map[string]any)
 	if !ok {
-		return nil, usageErrorf("config file %s: profile %q is not a mapping of settings", s.ConfigFile, name)
+		return nil, configErrorf("config file %s: profile %q is not a mapping of settings", s.ConfigFile, name)
 	}
 	if err := v.MergeConfigMap(values); err != nil {
-		return nil, usageErrorf("profile %q: %w", name, err)
+		return nil, configErrorf("profile %q: %w", name, err)
 	}
 	s.Profile = strings.ToLower(name)
 	keys := map[string]bool{}

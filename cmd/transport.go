@@ -28,14 +28,14 @@ func newTransport(s *Settings) (http.RoundTripper, error) {
 	if s.CACert != "" {
 		pem, err := os.ReadFile(s.CACert)
 		if err != nil {
-			return nil, usageErrorf("ca_cert: %w", err)
+			return nil, configErrorf("ca_cert: %w", err)
 		}
 		pool, err := x509.SystemCertPool()
 		if err != nil {
 			pool = x509.NewCertPool()
 		}
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, usageErrorf("ca_cert %s: no PEM certificate found", s.CACert)
+			return nil, configErrorf("ca_cert %s: no PEM certificate found", s.CACert)
 		}
 		cfg.RootCAs = pool
 	}
@@ -60,11 +60,11 @@ func runTokenCommand(ctx context.Context, command string) (string, error) {
 		if detail != "" {
 			err = fmt.Errorf("%w: %s", err, firstLine(detail))
 		}
-		return "", &UsageError{Err: fmt.Errorf("token_command %q failed: %w", command, err)}
+		return "", &ConfigError{Err: fmt.Errorf("token_command %q failed: %w", command, err)}
 	}
 	token := strings.TrimSpace(stdout.String())
 	if token == "" {
-		return "", &UsageError{Err: errors.New("token_command printed no token")}
+		return "", &ConfigError{Err: errors.New("token_command printed no token")}
 	}
 	return token, nil
 }

@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -34,7 +35,7 @@ func NewServer(opts ...Option) (*Server, error) {
 	}
 	s := &Server{
 		handler: newHandler(c),
-		url:     "http://" + ln.Addr().String() + c.basePath,
+		url:     "http://" + dialAddr(ln.Addr()) + c.basePath,
 		done:    make(chan struct{}),
 	}
 	s.srv = &http.Server{
@@ -49,6 +50,16 @@ func NewServer(opts ...Option) (*Server, error) {
 		}
 	}()
 	return s, nil
+}
+
+// dialAddr is the address a client on this machine dials to reach a
+// listener: loopback in place of an unspecified address (0.0.0.0, ::).
+func dialAddr(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return addr.String()
+	}
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
 }
 
 // URL returns the base URL to give a client, e.g. "http://127.0.0.1:41234"

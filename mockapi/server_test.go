@@ -124,3 +124,22 @@ func TestNewServerListenError(t *testing.T) {
 		t.Errorf("second listen on %s: %v", addr, err)
 	}
 }
+
+func TestServerURLDialsLoopbackForUnspecifiedAddress(t *testing.T) {
+	srv, err := NewServer(WithListenAddr("0.0.0.0:0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL(), "http://127.0.0.1:") {
+		t.Errorf("URL %q, want one on 127.0.0.1", srv.URL())
+	}
+	resp, err := http.Get(srv.URL() + "/v1/customer/sessions/none/log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("HTTP %d, want 404 for an unknown session", resp.StatusCode)
+	}
+}
