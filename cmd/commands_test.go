@@ -149,3 +149,19 @@ func TestMockServesUntilCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoSessionsInProgressEndNow: in --demo, a session still in progress
+// ends in the minute before the run, so entries created live follow it.
+func TestDemoSessionsInProgressEndNow(t *testing.T) {
+	isolateEnv(t)
+	before := time.Now().UTC()
+	res := runCLI(t, "--demo", "list", "1002", "--last", "1", "-o", "csv", "--no-headers")
+	after := time.Now().UTC()
+	var want []string
+	for _, now := range []time.Time{before, after} {
+		want = append(want, "1002,3,"+now.Truncate(time.Minute).Add(-time.Minute).Format("3:04 PM")+",ENTERED,")
+	}
+	if res.code != 0 || !strings.HasPrefix(res.stdout, want[0]) && !strings.HasPrefix(res.stdout, want[1]) {
+		t.Errorf("exit %d, stdout %q, want it to start with %q", res.code, res.stdout, want)
+	}
+}

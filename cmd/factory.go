@@ -125,7 +125,7 @@ func (f *Factory) Client(ctx context.Context) (*client.Client, error) {
 // startDemo serves the built-in mock on a loopback port for this run.
 func (f *Factory) startDemo() (string, error) {
 	if f.demo == nil {
-		srv, err := mockapi.NewServer(mockapi.WithFixture(mockapi.DefaultFixture()))
+		srv, err := mockapi.NewServer(mockapi.WithFixture(mockapi.DefaultFixture().AnchoredAt(f.Now())))
 		if err != nil {
 			return "", fmt.Errorf("starting the demo API: %w", err)
 		}

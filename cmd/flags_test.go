@@ -85,7 +85,7 @@ func TestSummaryFlags(t *testing.T) {
 }
 
 func TestMockFlags(t *testing.T) {
-	checkParsed(t, newMockCmd, func(o *MockOptions) { o.IO = nil },
+	checkParsed(t, newMockCmd, func(o *MockOptions) { o.IO, o.Now = nil, nil },
 		map[string]MockOptions{
 			"": {Listen: "127.0.0.1:8080"},
 			"--listen 127.0.0.1:0 --token t --fixture f.yaml --latency 50ms": {

@@ -14,7 +14,8 @@ import (
 
 // MockOptions are the inputs of `sessionlog mock`.
 type MockOptions struct {
-	IO *IOStreams
+	IO  *IOStreams
+	Now func() time.Time
 
 	Listen  string
 	Token   string
@@ -23,13 +24,15 @@ type MockOptions struct {
 }
 
 func newMockCmd(f *Factory, runF func(context.Context, *MockOptions) error) *cobra.Command {
-	opts := &MockOptions{IO: f.IOStreams}
+	opts := &MockOptions{IO: f.IOStreams, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "mock",
 		Short: "Serve a local mock of the session-log API",
 		Long: `Serve an in-memory mock of the session-log API until interrupted, with the
 built-in sample sessions (1001 ended, 1002 in progress, 1003 cancelled,
-1004 long, 1005 empty) or those of a fixture file. It prints its base URL on
+1004 long, 1005 empty) or those of a fixture file. The built-in sessions
+still in progress are moved to end just before the mock starts, so entries
+created live follow them. It prints its base URL on
 stdout and logs each request on stderr.`,
 		Example: `  sessionlog mock --listen 127.0.0.1:8080 --token secret &
   sessionlog --base-url http://127.0.0.1:8080 --token secret list 1001`,
@@ -50,7 +53,7 @@ stdout and logs each request on stderr.`,
 }
 
 func runMock(ctx context.Context, opts *MockOptions) error {
-	fixture := mockapi.DefaultFixture()
+	fixture := mockapi.DefaultFixture().AnchoredAt(opts.Now())
 	if opts.Fixture != "" {
 		var err error
 		if fixture, err = mockapi.LoadFixture(opts.Fixture); err != nil {

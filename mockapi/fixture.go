@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -59,6 +60,27 @@ func DefaultFixture() *Fixture {
 		panic(fmt.Sprintf("mockapi: embedded default fixture: %v", err))
 	}
 	return f
+}
+
+// AnchoredAt returns a copy of f in which every session still in progress
+// is moved in time, keeping the gaps between its entries, so that its last
+// entry was recorded in the minute before now. Entries created live then
+// follow it, as they would on a real server, and its SESSION_PERIOD counts
+// real minutes. Ended and empty sessions keep their times.
+func (f *Fixture) AnchoredAt(now time.Time) *Fixture {
+	out := &Fixture{Location: f.Location, Sessions: make([]FixtureSession, len(f.Sessions))}
+	anchor := now.Truncate(time.Minute).Add(-time.Minute)
+	for i, s := range f.Sessions {
+		entries := slices.Clone(s.Entries)
+		if n := len(entries); n > 0 && !slices.ContainsFunc(entries, func(e Entry) bool { return e.ActionType.ends() }) {
+			shift := anchor.Sub(entries[n-1].Time)
+			for j := range entries {
+				entries[j].Time = entries[j].Time.Add(shift)
+			}
+		}
+		out.Sessions[i] = FixtureSession{ID: s.ID, Entries: entries}
+	}
+	return out
 }
 
 // LoadFixture reads and parses the fixture file at path. Errors name the

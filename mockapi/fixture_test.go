@@ -313,3 +313,44 @@ func utf8Printable(s string) bool {
 	}
 	return true
 }
+
+func TestFixtureAnchoredAt(t *testing.T) {
+	f, err := ParseFixture([]byte(`sessions:
+  - id: open
+    start: "2026-01-01T09:00:00Z"
+    entries:
+      - {action_type: ENTERED, at: "09:00"}
+      - {action_type: TEMPORARILY_LEFT, at: "09:12"}
+  - id: closed
+    start: "2026-01-01T09:00:00Z"
+    entries:
+      - {action_type: ENTERED, at: "09:00"}
+      - {action_type: CANCELLED, at: "09:05"}
+  - id: empty
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 26, 15, 3, 42, 0, time.UTC)
+	got := f.AnchoredAt(now)
+	times := func(s FixtureSession) []string {
+		var out []string
+		for _, e := range s.Entries {
+			out = append(out, e.Time.UTC().Format("2006-01-02 15:04"))
+		}
+		return out
+	}
+	want := [][]string{
+		{"2026-11-26 14:50", "2026-11-26 15:02"},
+		{"2026-01-01 09:00", "2026-01-01 09:05"},
+		nil,
+	}
+	for i, s := range got.Sessions {
+		if !slices.Equal(times(s), want[i]) {
+			t.Errorf("session %s: %v, want %v", s.ID, times(s), want[i])
+		}
+	}
+	if f.Sessions[0].Entries[0].Time.Hour() != 9 {
+		t.Error("AnchoredAt changed the fixture it was given")
+	}
+}
