@@ -6,22 +6,14 @@ import (
 	"time"
 
 	"github.com/sessionlog/sessionlog/client"
-)
-
-// rowStatus is what became of one injection row.
-type rowStatus string
-
-const (
-	rowCreated     rowStatus = "created"
-	rowFailed      rowStatus = "failed"
-	rowSkipped     rowStatus = "skipped"      // an earlier row of its session failed
-	rowWouldCreate rowStatus = "would_create" // --dry-run
+	"github.com/sessionlog/sessionlog/output"
 )
 
 // bulkResult is the outcome of one row.
 type bulkResult struct {
-	Row    bulkRow
-	Status rowStatus
+	Row bulkRow
+	// Status is output.ResultCreated, ResultFailed, ResultSkipped or ResultWouldCreate.
+	Status string
 	Entry  *client.LogEntry // created rows
 	Err    error            // failed rows
 }
@@ -41,7 +33,7 @@ type bulkPlan struct {
 func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResult)) {
 	if p.DryRun {
 		for _, row := range p.Rows {
-			emit(bulkResult{Row: row, Status: rowWouldCreate})
+			emit(bulkResult{Row: row, Status: output.ResultWouldCreate})
 		}
 		return
 	}
@@ -75,20 +67,20 @@ func (p bulkPlan) runSession(ctx context.Context, c *client.Client, indexes []in
 	for n, i := range indexes {
 		row := p.Rows[i]
 		if failed || ctx.Err() != nil {
-			settle(i, bulkResult{Row: row, Status: rowSkipped})
+			settle(i, bulkResult{Row: row, Status: output.ResultSkipped})
 			continue
 		}
 		if n > 0 && p.Delay > 0 && !sleepCtx(ctx, p.Delay) {
-			settle(i, bulkResult{Row: row, Status: rowSkipped})
+			settle(i, bulkResult{Row: row, Status: output.ResultSkipped})
 			continue
 		}
 		entry, err := c.CreateLog(ctx, row.SessionID, row.Action)
 		if err != nil {
 			failed = true
-			settle(i, bulkResult{Row: row, Status: rowFailed, Err: err})
+			settle(i, bulkResult{Row: row, Status: output.ResultFailed, Err: err})
 			continue
 		}
-		settle(i, bulkResult{Row: row, Status: rowCreated, Entry: entry})
+		settle(i, bulkResult{Row: row, Status: output.ResultCreated, Entry: entry})
 	}
 }
 

@@ -36,7 +36,7 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 	var first, writeErr error
 	bar := newProgress(opts.IO, "rows", opts.Now)
 	plan.run(ctx, c, func(r bulkResult) {
-		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: string(r.Status), Entry: r.Entry}
+		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: r.Status, Entry: r.Entry}
 		if r.Err != nil {
 			info := describe(&sessionError{id: r.Row.SessionID, err: r.Err})
 			res.Error = &info
