@@ -90,11 +90,10 @@ func createArgs(fromFile *string) cobra.PositionalArgs {
 	}
 }
 
+// runCreate appends the command line's entries to one session, in order,
+// each after the previous one was recorded, and prints the created entries.
 func runCreate(ctx context.Context, opts *CreateOptions) error {
-	if err := client.ValidateSessionID(opts.SessionID); err != nil {
-		return err
-	}
-	actions, err := parseActions(opts.Actions, opts.NoValidate)
+	rows, err := createRows(opts)
 	if err != nil {
 		return err
 	}
@@ -106,36 +105,42 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 	if err != nil {
 		return err
 	}
-	var created []string
-	for i, action := range actions {
-		if i > 0 && opts.Delay > 0 && !sleepCtx(ctx, opts.Delay) {
-			if err := w.Close(); err != nil {
-				return err
+	var created, notSent []string
+	var failed bulkResult
+	var writeErr error
+	bulkPlan{Rows: rows, Concurrency: 1, Delay: opts.Delay}.run(ctx, c, func(r bulkResult) {
+		switch r.Status {
+		case output.ResultCreated:
+			created = append(created, string(r.Row.Action))
+			if writeErr == nil {
+				// The API does not say where the entry landed: its position is unknown.
+				writeErr = w.Write(output.Record{SessionID: opts.SessionID, Entry: *r.Entry})
 			}
-			return ctx.Err()
+		case output.ResultFailed:
+			failed = r
+		default:
+			notSent = append(notSent, string(r.Row.Action))
 		}
-		entry, err := c.CreateLog(ctx, opts.SessionID, action)
-		if err != nil {
-			if closeErr := w.Close(); closeErr != nil {
-				return closeErr
-			}
-			if len(actions) > 1 {
-				err = &progressError{summary: progressSummary(created, actions[i], actions[i+1:]), err: err}
-			}
-			err = &sessionError{id: opts.SessionID, err: err}
-			if ctx.Err() != nil {
-				// Interrupted: still say whether the entry may have been recorded.
-				return fmt.Errorf("%w: %w", ctx.Err(), err)
-			}
-			return err
-		}
-		created = append(created, string(action))
-		// The API does not say where the entry landed: its position is unknown.
-		if err := w.Write(output.Record{SessionID: opts.SessionID, Entry: *entry}); err != nil {
-			return err
-		}
+	})
+	if err := w.Close(); err != nil {
+		return err
 	}
-	return w.Close()
+	if writeErr != nil {
+		return writeErr
+	}
+	if failed.Err == nil {
+		return ctx.Err()
+	}
+	err = failed.Err
+	if len(rows) > 1 {
+		err = &progressError{summary: progressSummary(created, failed.Row.Action, notSent), err: err}
+	}
+	err = &sessionError{id: opts.SessionID, err: err}
+	if ctx.Err() != nil {
+		// Interrupted: still say whether the entry may have been recorded.
+		return fmt.Errorf("%w: %w", ctx.Err(), err)
+	}
+	return err
 }
 
 // parseActions checks every action type before anything is sent.
@@ -166,19 +171,15 @@ func (e *progressError) Unwrap() error { return e.err }
 
 // progressSummary says what a stopped create run did, e.g. "created 1 of 3
 // entries (ENTERED) before ENDED failed; not sent: LEFT".
-func progressSummary(created []string, failed client.ActionType, rest []client.ActionType) string {
-	total := len(created) + 1 + len(rest)
+func progressSummary(created []string, failed client.ActionType, notSent []string) string {
+	total := len(created) + 1 + len(notSent)
 	msg := fmt.Sprintf("created %d of %d entries", len(created), total)
 	if len(created) > 0 {
 		msg += " (" + strings.Join(created, ", ") + ")"
 	}
 	msg += fmt.Sprintf(" before %s failed", failed)
-	if len(rest) > 0 {
-		names := make([]string, len(rest))
-		for i, a := range rest {
-			names[i] = string(a)
-		}
-		msg += "; not sent: " + strings.Join(names, ", ")
+	if len(notSent) > 0 {
+		msg += "; not sent: " + strings.Join(notSent, ", ")
 	}
 	return msg
 }
