@@ -53,7 +53,12 @@ func checkParsed[O any](t *testing.T, build func(*Factory, func(context.Context,
 }
 
 func TestListFlags(t *testing.T) {
-	checkParsed(t, newListCmd, func(o *ListOptions) { o.IO, o.Client, o.Settings, o.Now = nil, nil, nil, nil },
+	checkParsed(t, newListCmd, func(o *ListOptions) {
+		if (o.Output.query != nil) != (o.Output.jq != "") {
+			t.Errorf("--jq %q compiled to %v", o.Output.jq, o.Output.query)
+		}
+		o.IO, o.Client, o.Settings, o.Now, o.Output.query = nil, nil, nil, nil, nil
+	},
 		map[string]ListOptions{
 			"1001": {SessionIDs: []string{"1001"}, Interval: 2 * time.Second,
 				Output: outputFlags{format: output.FormatTable}},

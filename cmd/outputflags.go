@@ -16,6 +16,7 @@ import (
 type outputFlags struct {
 	format    output.Format
 	jq        string
+	query     *output.Query // jq, compiled by resolve
 	noHeaders bool
 	color     bool
 }
@@ -76,6 +77,11 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	if o.jq != "" && format != output.FormatJSON {
 		return usageErrorf("--jq works with -o json, not -o %s", format)
 	}
+	if o.jq != "" {
+		if o.query, err = output.CompileJQ(o.jq); err != nil {
+			return &UsageError{Err: err}
+		}
+	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
 	f.jsonError = o.jsonErrors()
@@ -87,25 +93,14 @@ func (o *outputFlags) jsonErrors() bool {
 }
 
 // options returns the output options for the resolved flags.
-func (o *outputFlags) options() (output.Options, error) {
-	opts := output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color}
-	if o.jq != "" {
-		q, err := output.CompileJQ(o.jq)
-		if err != nil {
-			return opts, &UsageError{Err: err}
-		}
-		opts.JQ = q
-	}
-	return opts, nil
+func (o *outputFlags) options() output.Options {
+	return output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color, JQ: o.query}
 }
 
 // writer returns the writer of log entries for the resolved flags, with a
 // SESSION column when showSession and a GAP column when gaps.
 func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Writer, error) {
-	opts, err := o.options()
-	if err != nil {
-		return nil, err
-	}
+	opts := o.options()
 	opts.ShowSession, opts.Gaps = showSession, gaps
 	return output.New(ios.Out, opts)
 }
@@ -113,30 +108,19 @@ func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Wri
 // streamWriter returns a writer of log entries that prints each entry as
 // soon as it is written, in every format (the table included).
 func (o *outputFlags) streamWriter(ios *IOStreams, gaps bool) (output.Writer, error) {
-	opts, err := o.options()
-	if err != nil {
-		return nil, err
-	}
+	opts := o.options()
 	opts.Gaps, opts.StreamTable = gaps, true
 	return output.New(ios.Out, opts)
 }
 
 // summaryWriter returns the writer of session summaries for the resolved flags.
 func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error) {
-	opts, err := o.options()
-	if err != nil {
-		return nil, err
-	}
-	return output.NewSummaryWriter(ios.Out, opts)
+	return output.NewSummaryWriter(ios.Out, o.options())
 }
 
 // resultWriter returns the writer of injection results for the resolved flags.
 func (o *outputFlags) resultWriter(ios *IOStreams) (output.ResultWriter, error) {
-	opts, err := o.options()
-	if err != nil {
-		return nil, err
-	}
-	return output.NewResultWriter(ios.Out, opts)
+	return output.NewResultWriter(ios.Out, o.options())
 }
 
 // reportError writes a failure to stderr, also as JSON for json and jsonl output.

@@ -48,11 +48,6 @@ func (f *sessionFailures) add(id string, err error) {
 	}
 }
 
-// err is the run's outcome: nil, or the first failure, already reported.
-func (f *sessionFailures) err() error {
-	return firstFailure(f.ios, f.first, nil)
-}
-
 // end is the run's outcome once closing its output returned closeErr.
 func (f *sessionFailures) end(closeErr error) error {
 	return firstFailure(f.ios, f.first, closeErr)
