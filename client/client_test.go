@@ -153,7 +153,7 @@ func TestConcurrentUse(t *testing.T) {
 	srv := newAPIServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		switch {
 		case n == 3 || n == 7:
-			respond(w, 503, `{"message":"busy"}`)
+			respond(w, 503, `{"message":"Service Unavailable"}`, "Retry-After", "1")
 		case r.Method == http.MethodPost:
 			respond(w, 200, docCreateReply)
 		default:

@@ -43,7 +43,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 			if rep.status == http.StatusTooManyRequests && rep.retryAfter > 0 {
 				c.pause.extendTo(c.now().Add(rep.retryAfter))
 			}
-			if !retryableStatus(method, rep.status) || attempt == maxAttempts || rep.retryAfter > c.maxRetryWait {
+			if !retryableReply(method, rep) || attempt == maxAttempts || rep.retryAfter > c.maxRetryWait {
 				return rep, nil
 			}
 			wait, reason = c.backoff(attempt), statusReason(rep.status)
@@ -78,7 +78,7 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte) (
 	}
 	raw := resp.RawResponse
 	defer raw.Body.Close()
-	rep := &reply{status: raw.StatusCode, header: raw.Header}
+	rep := &reply{status: raw.StatusCode, header: raw.Header, url: withoutQuery(raw.Request.URL)}
 	if first, final := resp.Request.RawRequest.URL, raw.Request.URL; !sameHost(first, final) {
 		rep.redirectedTo = final.Host
 	}

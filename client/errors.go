@@ -13,7 +13,7 @@ type ErrorKind string
 // The kinds of *Error.
 const (
 	KindAuth            ErrorKind = "auth"             // 401 or 403
-	KindNotFound        ErrorKind = "not_found"        // 404, or the "session not found" message
+	KindNotFound        ErrorKind = "not_found"        // the API's own 404, or the "session not found" message
 	KindValidation      ErrorKind = "validation"       // 422 invalid data, and other rejected 4xx requests
 	KindSessionEnded    ErrorKind = "session_ended"    // 422: the session has already ended
 	KindRateLimited     ErrorKind = "rate_limited"     // 429, after any retries
@@ -22,6 +22,11 @@ const (
 	KindUncertain       ErrorKind = "uncertain"        // a create that may or may not have been recorded
 	KindInvalidResponse ErrorKind = "invalid_response" // a reply that is not what the API documents
 	KindInvalidInput    ErrorKind = "invalid_input"    // refused before sending, e.g. an empty session id
+
+	// KindEndpointNotFound is a 404 that is not the API's own reply, or a
+	// 405: no route of the API answered at Error.URL, most often because
+	// the base URL lacks or adds a path prefix.
+	KindEndpointNotFound ErrorKind = "endpoint_not_found"
 )
 
 // Error is the one error type the client returns for every failed call.
@@ -38,6 +43,9 @@ type Error struct {
 	Fields map[string][]string
 	// RetryAfter is the wait the server asked for (429/503), 0 when it named none.
 	RetryAfter time.Duration
+	// URL is the URL that answered, without its query; set for
+	// KindEndpointNotFound.
+	URL string
 	// Err is the underlying cause (a transport or decoding error), if any.
 	Err error
 }

@@ -11,6 +11,7 @@ import (
 var knownKinds = map[ErrorKind]bool{
 	KindAuth: true, KindNotFound: true, KindValidation: true, KindSessionEnded: true, KindRateLimited: true,
 	KindServer: true, KindNetwork: true, KindUncertain: true, KindInvalidResponse: true, KindInvalidInput: true,
+	KindEndpointNotFound: true,
 }
 
 // checkDecodeError checks the promises every decoding error keeps.
@@ -69,7 +70,7 @@ func FuzzDecodeListReply(f *testing.F) {
 				t.Fatalf("status %d: entry %v and error %v", status, entry, err)
 			}
 			if err != nil {
-				checkDecodeError(t, postReplyError(err), body)
+				checkDecodeError(t, postReplyError(rep, err), body)
 			}
 		}
 	})

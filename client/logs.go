@@ -53,11 +53,11 @@ func (c *Client) CreateLog(ctx context.Context, sessionID string, action ActionT
 	}
 	rep, err := c.do(ctx, http.MethodPost, c.logPath(sessionID), nil, body)
 	if err != nil {
-		return nil, c.redactError(postReplyError(err))
+		return nil, c.redactError(postReplyError(nil, err))
 	}
 	entry, err := decodeCreateReply(rep)
 	if err != nil {
-		return nil, c.redactError(postReplyError(err))
+		return nil, c.redactError(postReplyError(rep, err))
 	}
 	return entry, nil
 }

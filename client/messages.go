@@ -81,7 +81,7 @@ func explainStatus(status int) string {
 	case 403:
 		return "permission denied: the API token may not do this"
 	case 404:
-		return "not found: no such session, or the API base URL is wrong"
+		return "not found"
 	case 408:
 		return "the server timed out waiting for the request"
 	case 422:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -19,6 +20,8 @@ type reply struct {
 	retryAfter time.Duration
 	// oversize is set, and body left empty, when the body exceeds the limit.
 	oversize bool
+	// url is the URL that answered, without its query.
+	url string
 	// redirectedTo is the host that answered after a redirect away from the
 	// configured one, "" when the configured host answered.
 	redirectedTo string
@@ -74,6 +77,9 @@ func checkReply(rep *reply) (*envelope, error) {
 // checkReplyBody is checkReply without the note on redirects.
 func checkReplyBody(rep *reply) (*envelope, error) {
 	env, err := parseEnvelope(rep.body)
+	if endpointMissing(rep, env) {
+		return nil, endpointError(rep, env)
+	}
 	if err != nil {
 		problem := bodyProblem(rep)
 		if rep.status >= 400 {
@@ -125,6 +131,48 @@ func envelopeError(rep *reply, env *envelope, status int) *Error {
 	}
 	e.Explanation += retryAfterNote(e.RetryAfter)
 	return e
+}
+
+// endpointMissing reports whether a reply says that no route of the API
+// answered: a 405, or a 404 that is not the API's own (the envelope with
+// "success": false, or the documented "session not found" message). Laravel's
+// router, a proxy or a web server answer a wrong path with their own 404.
+// env is nil when the body is not a JSON object.
+func endpointMissing(rep *reply, env *envelope) bool {
+	switch rep.status {
+	case http.StatusMethodNotAllowed:
+		return true
+	case http.StatusNotFound:
+		if env == nil {
+			return true
+		}
+		kind, decisive := kindForMessage(env.message)
+		fromAPI := (env.success != nil && !*env.success) || (decisive && kind == KindNotFound)
+		return !fromAPI
+	}
+	return false
+}
+
+// endpointError is the *Error for a reply for which endpointMissing holds.
+func endpointError(rep *reply, env *envelope) *Error {
+	e := &Error{Kind: KindEndpointNotFound, StatusCode: rep.status, URL: rep.url,
+		Explanation: "no API endpoint at " + rep.url}
+	if rep.status == http.StatusMethodNotAllowed {
+		e.Explanation = "the endpoint at " + rep.url + " does not accept the request's method"
+	}
+	if env != nil {
+		e.Message = env.message
+	} else {
+		e.Message = pageMessage(rep)
+	}
+	return e
+}
+
+// withoutQuery renders u without its query, fragment and user information.
+func withoutQuery(u *url.URL) string {
+	v := *u
+	v.User, v.RawQuery, v.ForceQuery, v.Fragment, v.RawFragment = nil, "", false, "", ""
+	return v.String()
 }
 
 // pageError builds the *Error for a failed reply that is not a JSON object,

@@ -77,9 +77,30 @@ func TestErrorReplies(t *testing.T) {
 			kind: KindValidation, wantStatus: 422, message: "The action type field is required.",
 			explanation: "invalid data: action_type: The action type field is required.",
 			fields:      map[string][]string{"action_type": {"The action type field is required."}}},
-		{name: "405 unknown message", status: 405, body: `{"message":"The GET method is not supported for route x."}`,
-			kind: KindValidation, wantStatus: 405, message: "The GET method is not supported for route x.",
-			explanation: "the server rejected the request"},
+		{name: "405 Laravel method not allowed", status: 405, body: `{"message":"The GET method is not supported for route x."}`,
+			kind: KindEndpointNotFound, wantStatus: 405, message: "The GET method is not supported for route x.",
+			explanation: "the endpoint at URL does not accept the request's method"},
+		{name: "405 on create, empty body", post: true, status: 405, body: "",
+			kind: KindEndpointNotFound, wantStatus: 405, explanation: "the endpoint at URL does not accept the request's method"},
+		{name: "404 Laravel 8 empty message", status: 404, body: `{"message":""}`,
+			kind: KindEndpointNotFound, wantStatus: 404, explanation: "no API endpoint at URL"},
+		{name: "404 Laravel route message", status: 404, body: `{"message":"The route api/v1/customer/sessions/s1/log could not be found."}`,
+			kind: KindEndpointNotFound, wantStatus: 404, message: "The route api/v1/customer/sessions/s1/log could not be found.",
+			explanation: "no API endpoint at URL"},
+		{name: "404 Laravel route message on create", post: true, status: 404, body: `{"message":"The route api/v1/customer/sessions/s1/log could not be found."}`,
+			kind: KindEndpointNotFound, wantStatus: 404, message: "The route api/v1/customer/sessions/s1/log could not be found.",
+			explanation: "no API endpoint at URL"},
+		{name: "404 nginx HTML page", status: 404, contentType: html,
+			body: "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+			kind: KindEndpointNotFound, wantStatus: 404, message: "404 Not Found", explanation: "no API endpoint at URL"},
+		{name: "404 empty body", status: 404, body: "",
+			kind: KindEndpointNotFound, wantStatus: 404, explanation: "no API endpoint at URL"},
+		{name: "404 JSON array", status: 404, body: "[]",
+			kind: KindEndpointNotFound, wantStatus: 404, explanation: "no API endpoint at URL"},
+		{name: "404 envelope with another message", status: 404, body: `{"success":false,"message":"Session not found","data":null,"statusCode":404}`,
+			kind: KindNotFound, wantStatus: 404, message: "Session not found", explanation: "not found"},
+		{name: "404 documented message without the envelope", status: 404, body: `{"message":"لم يتم العثور على الجلسة"}`,
+			kind: KindNotFound, wantStatus: 404, message: msgNotFound, explanation: "session not found"},
 		{name: "502 nginx HTML page", clientOpts: []Option{WithRetries(0)}, status: 502, contentType: html, body: nginx502,
 			kind: KindServer, wantStatus: 502, message: "502 Bad Gateway",
 			explanation: "bad gateway: a proxy could not get a reply from the API server; the server returned an HTML page instead of JSON"},
@@ -92,9 +113,6 @@ func TestErrorReplies(t *testing.T) {
 		{name: "500 HTML on create is uncertain", post: true, status: 500, contentType: html, body: laravel500,
 			kind: KindUncertain, wantStatus: 500, message: "Server Error",
 			explanation: "internal server error; the server returned an HTML page instead of JSON; the request may or may not have been recorded; check with `sessionlog list`"},
-		{name: "404 HTML from a wrong base URL", status: 404, contentType: html, body: "<html><head><title>404 Not Found</title></head></html>",
-			kind: KindNotFound, wantStatus: 404, message: "404 Not Found",
-			explanation: "not found: no such session, or the API base URL is wrong; the server returned an HTML page instead of JSON"},
 		{name: "503 plain text", clientOpts: []Option{WithRetries(0)}, status: 503, contentType: plain, body: "Service Unavailable\n",
 			kind: KindServer, wantStatus: 503, message: "Service Unavailable",
 			explanation: "the service is unavailable; the reply is not valid JSON"},
@@ -153,6 +171,12 @@ func TestErrorReplies(t *testing.T) {
 				_, err = c.ListLogs(context.Background(), "s1", tt.opts)
 			}
 			e := asError(t, err)
+			// URL in a wanted explanation stands for the URL requested.
+			requested := srv.URL + logPath
+			tt.explanation = strings.ReplaceAll(tt.explanation, "URL", requested)
+			if wantURL := map[bool]string{true: requested}[tt.kind == KindEndpointNotFound]; e.URL != wantURL {
+				t.Errorf("URL %q, want %q", e.URL, wantURL)
+			}
 			if e.Kind != tt.kind || e.StatusCode != tt.wantStatus || e.Message != tt.message ||
 				e.Explanation != tt.explanation || e.RetryAfter != tt.retryAfter || !reflect.DeepEqual(e.Fields, tt.fields) {
 				t.Errorf("got  kind=%s status=%d message=%q explanation=%q retryAfter=%s fields=%v\nwant kind=%s status=%d message=%q explanation=%q retryAfter=%s fields=%v",

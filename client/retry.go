@@ -47,16 +47,40 @@ func jitteredBackoff(retry int, limit time.Duration) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
-// retryableStatus reports whether a reply with this status may be retried.
-// A POST is retried only when the server certainly did not process it.
-func retryableStatus(method string, status int) bool {
-	switch status {
-	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+// retryableReply reports whether a reply may be retried. A POST is retried
+// only when the server certainly did not process it: a 429, or a 503 the
+// application itself sent (see refusedByApplication).
+func retryableReply(method string, rep *reply) bool {
+	switch rep.status {
+	case http.StatusTooManyRequests:
 		return true
+	case http.StatusServiceUnavailable:
+		return method != http.MethodPost || refusedByApplication(rep)
 	case http.StatusRequestTimeout, http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
 		return method != http.MethodPost
 	}
 	return false
+}
+
+// laravelUnavailable is the message of Laravel's maintenance-mode reply.
+const laravelUnavailable = "Service Unavailable"
+
+// refusedByApplication reports whether a 503 reply was sent by the API
+// application itself, which then did not process the request: the API's
+// envelope with "success": false, or Laravel's maintenance-mode reply
+// {"message": "Service Unavailable"} with a Retry-After header. Any other
+// 503 (an HTML page, an empty body, a proxy's text or JSON) may come from a
+// proxy that had already forwarded the request, as Envoy's "upstream reset
+// before headers" does.
+func refusedByApplication(rep *reply) bool {
+	env, err := parseEnvelope(rep.body)
+	switch {
+	case err != nil:
+		return false
+	case env.success != nil:
+		return !*env.success
+	}
+	return env.message == laravelUnavailable && rep.header.Get("Retry-After") != ""
 }
 
 // statusReason names a status for a RetryNotice, e.g. "HTTP 503 service unavailable".
@@ -90,16 +114,18 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	return min(when.Sub(now), maxRetryAfter)
 }
 
-// postReplyError adjusts a failed create's error: a 5xx reply other than 503
-// means the entry may or may not have been recorded, and a 2xx reply that
-// cannot be read (malformed or over-size) means it probably was.
-func postReplyError(err error) error {
+// postReplyError adjusts a failed create's error: a 5xx reply, other than a
+// 503 the application itself sent, means the entry may or may not have been
+// recorded, and a 2xx reply that cannot be read (malformed or over-size)
+// means it probably was. rep is the reply, nil when there was none.
+func postReplyError(rep *reply, err error) error {
 	var e *Error
 	if !errors.As(err, &e) {
 		return err
 	}
+	refused := rep != nil && e.StatusCode == http.StatusServiceUnavailable && refusedByApplication(rep)
 	switch {
-	case e.Kind == KindServer && e.StatusCode >= 500 && e.StatusCode != http.StatusServiceUnavailable:
+	case e.Kind == KindServer && e.StatusCode >= 500 && !refused:
 		e.Kind = KindUncertain
 		e.Explanation += "; " + uncertainNote
 	case e.Kind == KindInvalidResponse && e.StatusCode >= 200 && e.StatusCode <= 299:

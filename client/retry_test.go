@@ -17,6 +17,13 @@ const (
 	stepOK    = "ok"
 	stepReset = "reset" // close the connection without a reply
 	stepHang  = "hang"  // never reply; the client's per-attempt timeout fires
+	// stepMaintenance is Laravel's maintenance-mode 503, with Retry-After.
+	stepMaintenance = "maintenance"
+	// stepRefused503 is a 503 in the API's own envelope.
+	stepRefused503 = "refused503"
+	// stepEnvoy503 is the 503 text Envoy sends when the upstream reset
+	// after the request was forwarded.
+	stepEnvoy503 = "envoy503"
 )
 
 // scripted answers request n with steps[n-1] (the last step repeats): a
@@ -36,6 +43,12 @@ func scripted(steps ...string) func(http.ResponseWriter, *http.Request, int) {
 			if err == nil {
 				_ = conn.Close()
 			}
+		case stepMaintenance:
+			respond(w, 503, `{"message":"Service Unavailable"}`, "Retry-After", "1")
+		case stepRefused503:
+			respond(w, 503, `{"success":false,"message":"الخدمة غير متاحة","data":null,"statusCode":503}`)
+		case stepEnvoy503:
+			respond(w, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", "Content-Type", "text/plain")
 		case stepHang:
 			select {
 			case <-r.Context().Done():
@@ -76,7 +89,7 @@ func TestRetryPolicy(t *testing.T) {
 		{"GET 408 502 504 then 200", get, 3, []string{"408", "502", "504", stepOK}, 4, "", 0},
 		{"GET 429 without Retry-After then 200", get, 3, []string{"429", stepOK}, 2, "", 0},
 		{"GET 503 with no retries", get, 0, []string{"503"}, 1, KindServer, 503},
-		{"GET 404 not retried", get, 3, []string{"404"}, 1, KindNotFound, 404},
+		{"GET 404 not retried", get, 3, []string{"404"}, 1, KindEndpointNotFound, 404},
 		{"GET 401 not retried", get, 3, []string{"401"}, 1, KindAuth, 401},
 		{"GET 422 not retried", get, 3, []string{"422"}, 1, KindValidation, 422},
 		{"GET 501 not retried", get, 3, []string{"501"}, 1, KindServer, 501},
@@ -87,9 +100,15 @@ func TestRetryPolicy(t *testing.T) {
 		{"POST 500", post, 3, []string{"500"}, 1, KindUncertain, 500},
 		{"POST 504", post, 3, []string{"504"}, 1, KindUncertain, 504},
 		{"POST 408", post, 3, []string{"408"}, 1, KindServer, 408},
-		{"POST 503 then 200", post, 3, []string{"503", stepOK}, 2, "", 0},
+		{"POST Laravel 503 without Retry-After", post, 3, []string{"503", stepOK}, 1, KindUncertain, 503},
+		{"POST maintenance 503 then 200", post, 3, []string{stepMaintenance, stepOK}, 2, "", 0},
+		{"POST API envelope 503 then 200", post, 3, []string{stepRefused503, stepOK}, 2, "", 0},
+		{"POST Envoy 503", post, 3, []string{stepEnvoy503, stepOK}, 1, KindUncertain, 503},
+		{"POST empty 503", post, 3, []string{"503"}, 1, KindUncertain, 503},
+		{"GET Envoy 503 then 200", get, 3, []string{stepEnvoy503, stepOK}, 2, "", 0},
 		{"POST 429 then 200", post, 3, []string{"429", stepOK}, 2, "", 0},
-		{"POST 503 x4", post, 3, []string{"503"}, 4, KindServer, 503},
+		{"POST maintenance 503 x4", post, 3, []string{stepMaintenance}, 4, KindServer, 503},
+		{"POST API envelope 503 x4", post, 3, []string{stepRefused503}, 4, KindServer, 503},
 		{"POST reset", post, 3, []string{stepReset, stepOK}, 1, KindUncertain, 0},
 		{"POST timeout", post, 3, []string{stepHang, stepOK}, 1, KindUncertain, 0},
 	}
@@ -211,6 +230,10 @@ func TestRetryAfter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newAPIServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if n == 1 && tt.status == http.StatusServiceUnavailable {
+					respond(w, tt.status, `{"message":"Service Unavailable"}`, "Retry-After", tt.retryAfter)
+					return
+				}
 				if n == 1 {
 					respond(w, tt.status, tooMany, "Retry-After", tt.retryAfter)
 					return
@@ -380,7 +403,7 @@ func TestCancellation(t *testing.T) {
 		})
 	}
 	t.Run("while waiting to retry", func(t *testing.T) {
-		srv := newAPIServer(t, scripted("503"))
+		srv := newAPIServer(t, scripted(stepMaintenance))
 		c, _ := newTestClient(t, srv.URL+basePath)
 		ctx, cancel := context.WithCancel(context.Background())
 		c.sleep = func(ctx context.Context, _ time.Duration) error {

@@ -23,7 +23,8 @@ const (
 const exitCodeHelp = `Exit codes:
   0    success
   1    unexpected failure (invalid reply from the API, internal error)
-  2    usage or configuration error (bad flag or argument, unknown action type, no base URL)
+  2    usage or configuration error (bad flag or argument, unknown action type, no base URL,
+       a base URL at which the API's endpoint is not found)
   3    authentication or permission refused (HTTP 401/403)
   4    session not found (HTTP 404)
   5    rejected by the API (HTTP 422: invalid data, session already ended; other 4xx)
@@ -90,7 +91,7 @@ func ExitCode(err error) int {
 		return ExitError
 	}
 	switch apiErr.Kind {
-	case client.KindInvalidInput:
+	case client.KindInvalidInput, client.KindEndpointNotFound:
 		return ExitUsage
 	case client.KindAuth:
 		return ExitAuth
@@ -103,4 +104,20 @@ func ExitCode(err error) int {
 	default:
 		return ExitError
 	}
+}
+
+// reportKind is the "kind" of an API error in machine-readable output: a
+// missing endpoint is a configuration error, like the exit code says.
+func reportKind(e *client.Error) string {
+	if e.Kind == client.KindEndpointNotFound {
+		return "config"
+	}
+	return string(e.Kind)
+}
+
+// endpointAdvice says what a missing endpoint means for the user, e.g.
+// `the API endpoint was not found at "https://h/v1/customer/sessions/7/log" (HTTP 404); ...`.
+func endpointAdvice(e *client.Error) string {
+	return fmt.Sprintf("the API endpoint was not found at %q (HTTP %d); the base URL is probably wrong: "+
+		"check it for a missing or extra path prefix, such as /api", e.URL, e.StatusCode)
 }

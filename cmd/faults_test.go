@@ -251,8 +251,8 @@ func TestFaults(t *testing.T) {
 			args: list1001, code: 6, gets: 3, stderr: []string{"the server closed the connection unexpectedly"}},
 
 		// A POST is retried only when the server certainly did not process it.
-		{name: "POST 503 once", rules: []faults.Rule{once(onPost(faults.Laravel(503, "Service Unavailable")))},
-			args: createLeft, code: 0, posts: 2, added: []mockapi.ActionType{left}},
+		{name: "POST maintenance 503 once", rules: []faults.Rule{once(onPost(maintenance("1")))},
+			args: createLeft + " --max-retry-wait 2s", code: 0, posts: 2, added: []mockapi.ActionType{left}},
 		{name: "POST 429 Retry-After 1s once", rules: []faults.Rule{once(onPost(faults.RateLimit("1")))},
 			args: createLeft + " --max-retry-wait 2s", code: 0, posts: 2, added: []mockapi.ActionType{left},
 			stderr: []string{"HTTP 429 rate limited; waiting 1s before retrying POST /api/v1/customer/sessions/1002/log (attempt 2 of 3)"}},
@@ -289,6 +289,26 @@ func TestFaults(t *testing.T) {
 			added:  []mockapi.ActionType{left, mockapi.ActionEntered},
 			stderr: []string{uncertain, "created 1 of 3 entries (TEMPORARILY_LEFT) before ENTERED failed; not sent: LEFT"}},
 
+		// A create is retried on 503 only when the application itself refused it.
+		{name: "POST API envelope 503 once", rules: []faults.Rule{once(onPost(faults.Status(503, http.Header{"Content-Type": {"application/json"}},
+			`{"success":false,"message":"الخدمة غير متاحة","data":null,"statusCode":503}`)))},
+			args: createLeft, code: 0, posts: 2, added: []mockapi.ActionType{left}},
+		{name: "POST maintenance 503 every attempt", rules: []faults.Rule{onPost(maintenance("1"))},
+			args: createLeft + " --max-retry-wait 2s --retries 1", code: 6, posts: 2,
+			stderr: []string{"error: session 1002: the service is unavailable; the server asks to wait 1s (HTTP 503)"}},
+		{name: "POST Laravel 503 without Retry-After", rules: []faults.Rule{onPost(maintenance(""))},
+			args: createLeft, code: 6, posts: 1, stderr: []string{"error: session 1002: the service is unavailable; " + uncertain + " (HTTP 503)"}},
+		{name: "POST stored, answered 503 by Envoy", rules: []faults.Rule{onPost(faults.After(envoyReset))},
+			args: createLeft, code: 6, posts: 1, added: []mockapi.ActionType{left},
+			stderr: []string{"the service is unavailable; the reply is not valid JSON", uncertain}},
+		{name: "POST stored, answered 503 HTML page", rules: []faults.Rule{onPost(faults.After(faults.HTML(503, "503 Service Temporarily Unavailable")))},
+			args: createLeft, code: 6, posts: 1, added: []mockapi.ActionType{left},
+			stderr: []string{"the server returned an HTML page instead of JSON", uncertain}},
+		{name: "POST stored, answered empty 503", rules: []faults.Rule{onPost(faults.After(faults.Status(503, nil, "")))},
+			args: createLeft, code: 6, posts: 1, added: []mockapi.ActionType{left},
+			stderr: []string{"the service is unavailable; the reply body is empty", uncertain}},
+		{name: "GET Envoy 503 once is retried", rules: []faults.Rule{once(onGet(envoyReset))}, args: list1001, code: 0, gets: 2},
+
 		// --debug traces every attempt with the token redacted.
 		{name: "debug: GET 503 once", rules: []faults.Rule{once(onGet(faults.Laravel(503, "Service Unavailable")))},
 			args: list1001 + " --debug", code: 0, gets: 2, stderr: []string{"<-- HTTP/1.1 503 Service Unavailable"}},
@@ -311,6 +331,22 @@ func TestFaults(t *testing.T) {
 		})
 	}
 }
+
+// maintenance is Laravel's maintenance-mode reply (php artisan down
+// --retry=N): 503 {"message":"Service Unavailable"} with a Retry-After of
+// retryAfter, none when "".
+func maintenance(retryAfter string) faults.Fault {
+	header := http.Header{"Content-Type": {"application/json"}}
+	if retryAfter != "" {
+		header.Set("Retry-After", retryAfter)
+	}
+	return faults.Status(http.StatusServiceUnavailable, header, `{"message":"Service Unavailable"}`)
+}
+
+// envoyReset is the 503 Envoy sends when the upstream connection was reset
+// after the request had been forwarded.
+var envoyReset = faults.Status(http.StatusServiceUnavailable, http.Header{"Content-Type": {"text/plain"}},
+	"upstream connect error or disconnect/reset before headers. reset reason: connection termination")
 
 // rateLimitFor answers 429 with a Retry-After of the HTTP date d after
 // the request arrived.
@@ -574,5 +610,65 @@ func waitFor(t *testing.T, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out waiting for the run to reach the fault")
 		}
+	}
+}
+
+func TestFaultWrongBaseURL(t *testing.T) {
+	tests := []struct {
+		name string
+		// mountAt is where the mock's routes start; base is appended to the
+		// server's URL to make the base URL given to sessionlog.
+		mountAt, base string
+		rules         []faults.Rule
+		args          string
+		code          int
+		path          string // the URL path the error must quote, "" for none
+		stderr        []string
+		gets, posts   int
+	}{
+		{name: "list without /api", mountAt: "/api", base: "", args: list1001 + " -o json", code: 2, gets: 1,
+			path: "/v1/customer/sessions/1001/log", stderr: []string{"server message: The route v1/customer/sessions/1001/log could not be found.", `"kind":"config"`}},
+		{name: "create without /api", mountAt: "/api", base: "", args: createLeft, code: 2, posts: 1,
+			path: "/v1/customer/sessions/1002/log"},
+		{name: "list with an extra /api", mountAt: "", base: "/api", args: list1001, code: 2, gets: 1,
+			path: "/api/v1/customer/sessions/1001/log"},
+		{name: "create with an extra /api", mountAt: "", base: "/api", args: createLeft + " -o json", code: 2, posts: 1,
+			path: "/api/v1/customer/sessions/1002/log", stderr: []string{`"kind":"config"`, `"status":404`}},
+		{name: "list: Laravel 8 empty 404", mountAt: "/api", base: "/api", rules: []faults.Rule{onGet(faults.Laravel(404, ""))},
+			args: list1001, code: 2, gets: 1, path: "/api/v1/customer/sessions/1001/log"},
+		{name: "list: nginx HTML 404", mountAt: "/api", base: "/api", rules: []faults.Rule{onGet(faults.HTML(404, "404 Not Found"))},
+			args: list1001, code: 2, gets: 1, path: "/api/v1/customer/sessions/1001/log", stderr: []string{"server message: 404 Not Found"}},
+		{name: "create: empty 404", mountAt: "/api", base: "/api", rules: []faults.Rule{onPost(faults.Status(404, nil, ""))},
+			args: createLeft, code: 2, posts: 1, path: "/api/v1/customer/sessions/1002/log"},
+		{name: "create: 405", mountAt: "/api", base: "/api",
+			rules: []faults.Rule{onPost(faults.Laravel(405, "The POST method is not supported for route api/v1/customer/sessions/1002/log. Supported methods: GET, HEAD."))},
+			args:  createLeft, code: 2, posts: 1, path: "/api/v1/customer/sessions/1002/log"},
+		{name: "list: the API's own 404 is a missing session", mountAt: "/api", base: "/api", args: "list 9999 -o json", code: 4, gets: 1,
+			stderr: []string{"error: session 9999 not found (HTTP 404)", `"kind":"not_found"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			mock := mockapi.NewHandler(mockapi.WithFixture(mockapi.DefaultFixture()),
+				mockapi.WithBasePath(tt.mountAt), mockapi.WithToken(faultToken))
+			layer := faults.Wrap(mock, tt.rules...)
+			srv := httptest.NewServer(layer)
+			t.Cleanup(srv.Close)
+			args := strings.Fields(tt.args)
+			stderr := tt.stderr
+			if tt.path != "" {
+				stderr = append(stderr, fmt.Sprintf("error: the API endpoint was not found at %q (HTTP ", srv.URL+tt.path),
+					"the base URL is probably wrong: check it for a missing or extra path prefix, such as /api")
+			}
+			res := runCLI(t, faultArgs(srv.URL+tt.base, args...)...)
+			var p problems
+			p.checkOutput(res, args, tt.code, stderr...)
+			if strings.Contains(res.stderr, "not found (HTTP") && tt.path != "" {
+				p.addf("a wrong base URL is reported as a missing session")
+			}
+			p.checkCounts(layer, tt.gets, tt.posts)
+			p.checkStore(mock, "1002")
+			p.report(t, "")
+		})
 	}
 }

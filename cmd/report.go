@@ -44,7 +44,7 @@ func describe(err error) output.ErrorInfo {
 			r.Message += "; " + apiHeadline(r.SessionID, apiErr)
 		}
 	case errors.As(err, &apiErr):
-		r.Kind, r.Status = string(apiErr.Kind), apiErr.StatusCode
+		r.Kind, r.Status = reportKind(apiErr), apiErr.StatusCode
 		r.ServerMessage, r.Fields = apiErr.Message, apiErr.Fields
 		r.Message = apiHeadline(r.SessionID, apiErr)
 	case errors.As(err, &usage), errors.As(err, &unknownAction):
@@ -61,6 +61,8 @@ func describe(err error) output.ErrorInfo {
 func apiHeadline(sessionID string, e *client.Error) string {
 	var b strings.Builder
 	switch {
+	case e.Kind == client.KindEndpointNotFound:
+		return endpointAdvice(e)
 	case sessionID != "" && e.Kind == client.KindNotFound:
 		fmt.Fprintf(&b, "session %s not found", sessionID)
 	case sessionID != "":
