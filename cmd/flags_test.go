@@ -60,13 +60,13 @@ func TestListFlags(t *testing.T) {
 		o.IO, o.Client, o.Settings, o.Now, o.Output.query = nil, nil, nil, nil, nil
 	},
 		map[string]ListOptions{
-			"1001": {SessionIDs: []string{"1001"}, Interval: 2 * time.Second,
+			"1001": {SessionIDs: []string{"1001"}, Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute,
 				Output: outputFlags{format: output.FormatTable}},
 			"1 2 --page 3 --action ENTERED,left --action ENDED -o csv --no-headers --gaps": {
 				SessionIDs: []string{"1", "2"}, Page: 3, Actions: []string{"ENTERED", "left", "ENDED"}, Gaps: true,
-				Interval: 2 * time.Second, Output: outputFlags{format: output.FormatCSV, noHeaders: true}},
-			"7 -f --interval 5s --last 10 --jq .[0]": {
-				SessionIDs: []string{"7"}, Follow: true, Interval: 5 * time.Second, Last: 10,
+				Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute, Output: outputFlags{format: output.FormatCSV, noHeaders: true}},
+			"7 -f --interval 5s --reconnect-for 30s --last 10 --jq .[0]": {
+				SessionIDs: []string{"7"}, Follow: true, Interval: 5 * time.Second, ReconnectFor: 30 * time.Second, Last: 10,
 				Output: outputFlags{format: output.FormatJSON, jq: ".[0]"}},
 		})
 }

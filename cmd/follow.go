@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/sessionlog/sessionlog/client"
@@ -13,15 +14,19 @@ import (
 
 // Follow tuning.
 const (
-	// maxFollowInterval caps the polling interval after rate limiting.
+	// maxFollowInterval caps the polling interval after rate limiting, and
+	// the wait between reconnection attempts.
 	maxFollowInterval = time.Minute
 	// endGracePolls is how many polls follow waits, after ENDED or
 	// CANCELLED, for the SESSION_PERIOD the API records with them.
 	endGracePolls = 3
+	// defaultReconnectFor is how long follow keeps trying to reach the API
+	// after it lost it (--reconnect-for).
+	defaultReconnectFor = 5 * time.Minute
 )
 
 // follower prints a session's timeline and then each new entry as it is
-// logged, polling only the page that holds the next entry.
+// logged, polling only the page that holds the next entry, once per wait.
 type follower struct {
 	c        *client.Client
 	id       string
@@ -31,16 +36,25 @@ type follower struct {
 	gaps     bool
 	w        output.Writer
 	errOut   func(string)
+	// reconnectFor bounds how long connection errors and 5xx replies are
+	// retried while following; 0 ends the follow at the first one.
+	reconnectFor time.Duration
+	// sleep waits d, reporting false when ctx ended first; now is the clock.
+	sleep func(ctx context.Context, d time.Duration) bool
+	now   func() time.Time
 
-	seen      int // position of the last entry fetched
-	clock     timeline.Clock
-	ended     bool // an ENDED or CANCELLED entry was seen
-	period    bool // and a SESSION_PERIOD after it
-	graceLeft int
+	seen        int  // position of the last entry fetched
+	pageSizeSet bool // perPage is the one the server pages by
+	clock       timeline.Clock
+	ended       bool // an ENDED or CANCELLED entry was seen
+	period      bool // and a SESSION_PERIOD after it
+	graceLeft   int
+	lostAt      time.Time // when the API was lost; zero while it answers
 }
 
 // run prints the first part (the whole timeline, or its last entries) and
-// then polls until the session has ended or ctx is done.
+// then polls, one request per wait, until the session has ended or ctx is
+// done.
 func (f *follower) run(ctx context.Context, last int) error {
 	if err := f.printStart(ctx, last); err != nil {
 		return err
@@ -48,10 +62,10 @@ func (f *follower) run(ctx context.Context, last int) error {
 	f.graceLeft = endGracePolls
 	interval := f.interval
 	for !f.done() {
-		if !sleepCtx(ctx, interval) {
+		if !f.sleep(ctx, interval) {
 			return ctx.Err()
 		}
-		err := f.catchUp(ctx)
+		err := f.poll(ctx)
 		var apiErr *client.Error
 		switch {
 		case errors.As(err, &apiErr) && apiErr.Kind == client.KindRateLimited:
@@ -59,7 +73,14 @@ func (f *follower) run(ctx context.Context, last int) error {
 			f.errOut(fmt.Sprintf("rate limited; polling every %s", interval))
 			continue
 		case err != nil:
-			return err
+			if interval, err = f.reconnectWait(ctx, interval, err); err != nil {
+				return err
+			}
+			continue
+		}
+		if !f.lostAt.IsZero() {
+			f.errOut(fmt.Sprintf("connection to the API is back after %s", f.now().Sub(f.lostAt).Round(time.Millisecond)))
+			f.lostAt = time.Time{}
 		}
 		interval = f.interval
 		if f.ended && !f.period {
@@ -69,21 +90,34 @@ func (f *follower) run(ctx context.Context, last int) error {
 	return nil
 }
 
+// reconnectWait decides what follows a failed poll. A connection error or
+// a 5xx reply is retried, waiting twice as long each time (from the
+// interval, up to maxFollowInterval), until reconnectFor has passed since
+// the API was lost; the loss is announced once. It returns the wait before
+// the next poll, or the error that ends the follow.
+func (f *follower) reconnectWait(ctx context.Context, last time.Duration, err error) (time.Duration, error) {
+	var apiErr *client.Error
+	if ctx.Err() != nil || !errors.As(err, &apiErr) || f.reconnectFor <= 0 ||
+		(apiErr.Kind != client.KindNetwork && apiErr.Kind != client.KindServer) {
+		return 0, err
+	}
+	now := f.now()
+	if f.lostAt.IsZero() {
+		f.lostAt = now
+		f.errOut(fmt.Sprintf("connection to the API lost (%s); retrying for up to %s", describe(err).Message, f.reconnectFor))
+		return min(f.interval, f.reconnectFor), nil
+	}
+	left := f.reconnectFor - now.Sub(f.lostAt)
+	if left <= 0 {
+		return 0, err
+	}
+	return min(2*last, maxFollowInterval, left), nil
+}
+
 // rateLimitedInterval is the polling interval after a 429: double the last
 // one, up to maxFollowInterval, and never sooner than the server asked.
 func rateLimitedInterval(last, retryAfter time.Duration) time.Duration {
 	return max(min(2*last, maxFollowInterval), retryAfter)
-}
-
-// catchUp polls until it has printed every entry logged so far.
-func (f *follower) catchUp(ctx context.Context) error {
-	for more := true; more; {
-		var err error
-		if more, err = f.poll(ctx); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // printStart prints the timeline, or its last entries. The session's state
@@ -125,27 +159,33 @@ func (f *follower) done() bool {
 }
 
 // poll fetches the page holding the next entry and prints what is new on
-// it; more reports that the page was full and later pages exist.
-func (f *follower) poll(ctx context.Context) (more bool, err error) {
+// it. The reply must page by the per_page asked, as the pager demands of
+// every page after the first; only the first poll may learn the server's
+// own page size (a server that caps per_page), and prints nothing then.
+func (f *follower) poll(ctx context.Context) error {
 	page := f.seen/f.perPage + 1
 	p, err := f.c.ListLogs(ctx, f.id, client.ListOptions{Page: page, PerPage: f.perPage})
 	if err != nil {
-		return false, err
+		return err
 	}
-	if p.PerPage > 0 && p.PerPage != f.perPage {
-		// The server pages by another size: ask again by its own.
-		f.perPage = p.PerPage
-		return true, nil
+	if p.PerPage != f.perPage {
+		if f.pageSizeSet || p.PerPage < 1 {
+			return &client.Error{Kind: client.KindInvalidResponse, StatusCode: http.StatusOK,
+				Explanation: fmt.Sprintf("invalid reply from the server: asked for per_page %d but the server paged by %d", f.perPage, p.PerPage)}
+		}
+		f.perPage, f.pageSizeSet = p.PerPage, true
+		return nil
 	}
+	f.pageSizeSet = true
 	offset := (page - 1) * f.perPage
 	for i, e := range p.Entries {
 		if pos := offset + i + 1; pos > f.seen {
 			if err := f.emit(pos, e, true); err != nil {
-				return false, err
+				return err
 			}
 		}
 	}
-	return len(p.Entries) == f.perPage && page < p.LastPage, nil
+	return nil
 }
 
 // emit notes the entry and, when show, prints it if it passes the filter.
@@ -177,7 +217,8 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 	f := &follower{
 		c: c, id: opts.SessionIDs[0], perPage: settings.PerPage, interval: opts.Interval,
 		filter: filter, gaps: opts.Gaps, w: w,
-		errOut: func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) },
+		errOut:       func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) },
+		reconnectFor: opts.ReconnectFor, sleep: sleepCtx, now: opts.Now,
 	}
 	runErr := f.run(ctx, opts.Last)
 	if err := w.Close(); err != nil {
@@ -201,6 +242,8 @@ func checkFollow(opts *ListOptions) error {
 		return usageErrorf("--follow cannot be combined with --page or --limit")
 	case opts.Interval <= 0:
 		return usageErrorf("--interval must be positive")
+	case opts.ReconnectFor < 0:
+		return usageErrorf("--reconnect-for must not be negative")
 	}
 	return nil
 }

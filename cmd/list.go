@@ -26,8 +26,10 @@ type ListOptions struct {
 	Gaps       bool
 	Follow     bool
 	Interval   time.Duration
-	Actions    []string
-	Output     outputFlags
+	// ReconnectFor bounds how long --follow retries a lost API.
+	ReconnectFor time.Duration
+	Actions      []string
+	Output       outputFlags
 }
 
 func newListCmd(f *Factory, runF func(context.Context, *ListOptions) error) *cobra.Command {
@@ -64,6 +66,7 @@ that of the first failure.`,
 	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
 	fl.BoolVarP(&opts.Follow, "follow", "f", false, "after the timeline, print each new entry as it is logged, until the session ends")
 	fl.DurationVar(&opts.Interval, "interval", 2*time.Second, "with --follow, how often to poll for new entries")
+	fl.DurationVar(&opts.ReconnectFor, "reconnect-for", defaultReconnectFor, "with --follow, how long to keep retrying after connection errors or 5xx replies (0: give up at once)")
 	fl.BoolVar(&opts.Gaps, "gaps", false, "add the time since the previous entry (GAP column, gap_seconds field)")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
 	_ = cmd.RegisterFlagCompletionFunc("action", completeActionTypes)
