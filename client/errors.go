@@ -64,7 +64,9 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, ": %s", e.Message)
 	}
 	if e.Err != nil && e.Message == "" {
-		fmt.Fprintf(&b, ": %v", e.Err)
+		if cause := e.Err.Error(); cause != "" {
+			fmt.Fprintf(&b, ": %s", cause)
+		}
 	}
 	return b.String()
 }

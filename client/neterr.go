@@ -71,7 +71,7 @@ func (c *Client) transportError(ctx context.Context, method string, rep *reply, 
 	}
 	var redirErr *redirectError
 	if errors.As(err, &redirErr) {
-		return &Error{Kind: KindInvalidResponse, Explanation: "refused to follow the server's redirect: " + redirErr.reason, Err: err}, redirErr.reason, false
+		return &Error{Kind: KindInvalidResponse, Explanation: "refused to follow the server's redirect: " + redirErr.reason, Err: silentCause(err)}, redirErr.reason, false
 	}
 	e = &Error{Kind: KindNetwork, Explanation: fault.explanation, Err: err}
 	if rep != nil {

@@ -15,6 +15,11 @@ type redirectError struct{ reason string }
 
 func (e *redirectError) Error() string { return "redirect refused: " + e.reason }
 
+// silentCause wraps the *url.Error of a refused redirect, whose text would
+// repeat the reason and show the Location unredacted: it adds nothing to a
+// message, yet errors.As still finds the *url.Error.
+func silentCause(err error) error { return &redactedError{text: "", err: err} }
+
 // checkRedirect follows at most maxRedirects redirects, never from https to
 // http, never to another scheme, never turning the method into another
 // (such as a POST into a GET) and never taking a POST to another host, where

@@ -234,3 +234,37 @@ func TestSameHost(t *testing.T) {
 		}
 	}
 }
+
+func TestRedirectRefusalNamesItsReasonOnce(t *testing.T) {
+	tests := []struct {
+		name, method, location, want string
+	}{
+		{"other scheme with a password", http.MethodGet, "ftp://user:hunter2@example.com/x",
+			"refused to follow the server's redirect: unsupported scheme in ftp://user:xxxxx@example.com/x"},
+		{"POST turned into GET with a password", http.MethodPost, "http://user:hunter2@127.0.0.1:1/x",
+			"refused to follow the server's redirect: it would turn the POST into a GET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+				redirectTo(w, http.StatusFound, tt.location)
+			})
+			var trace syncBuffer
+			c, _ := newTestClient(t, srv.URL+basePath, WithDebug(&trace))
+			err := call(c, context.Background(), tt.method)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+			var urlErr *url.Error
+			if !errors.As(err, &urlErr) {
+				t.Errorf("error %v does not unwrap to the *url.Error", err)
+			}
+			if strings.Contains(trace.String(), "hunter2") {
+				t.Errorf("the trace shows the password:\n%s", trace.String())
+			}
+			if !strings.Contains(trace.String(), "<-- Location: "+strings.Replace(tt.location, "hunter2", "xxxxx", 1)+"\n") {
+				t.Errorf("the trace lacks the redacted Location:\n%s", trace.String())
+			}
+		})
+	}
+}
