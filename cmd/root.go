@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -43,8 +44,14 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	f := NewFactory(ios, Version())
 	defer f.Close()
 	root := NewRootCmd(f)
+	// cobra ignores write errors of help, usage and completion scripts.
+	cobraOut := &firstErrorWriter{w: ios.Out}
+	root.SetOut(cobraOut)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil && cobraOut.err != nil {
+		err = fmt.Errorf("write output: %w", cobraOut.err)
+	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
 		// cobra reports an unknown subcommand as a plain error.
 		err = &UsageError{Err: err}
@@ -130,4 +137,20 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 		}
 		return cmd.Help()
 	}
+}
+
+// firstErrorWriter writes to w and keeps the first write error; once one
+// happened it writes nothing more.
+type firstErrorWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (fw *firstErrorWriter) Write(p []byte) (int, error) {
+	if fw.err != nil {
+		return 0, fw.err
+	}
+	n, err := fw.w.Write(p)
+	fw.err = err
+	return n, err
 }

@@ -21,6 +21,8 @@ func TestTokenCommand(t *testing.T) {
 		{"command fails", "token_command: echo locked >&2; exit 3\n", ExitUsage, `token_command "echo locked >&2; exit 3" failed: exit status 3: locked`},
 		{"command prints nothing", "token_command: \"true\"\n", ExitUsage, "token_command printed no token"},
 		{"token wins over command", "token: cmd-token-123456\ntoken_command: exit 1\n", 0, ""},
+		{"a pass entry: the first line", "token_command: >-\n  printf 'cmd-token-123456\\r\\nlogin: support\\nurl: https://x\\n'\n", 0, ""},
+		{"first line blank", "token_command: printf '\\ncmd-token-123456\\n'\n", ExitUsage, "token_command printed no token on its first line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,7 +48,7 @@ func newTransport(s *Settings) (http.RoundTripper, error) {
 const tokenCommandTimeout = 30 * time.Second
 
 // runTokenCommand runs the configured token_command through the shell and
-// returns its trimmed standard output as the token.
+// returns the first line of its standard output, trimmed, as the token.
 func runTokenCommand(ctx context.Context, command string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, tokenCommandTimeout)
 	defer cancel()
@@ -62,8 +62,13 @@ func runTokenCommand(ctx context.Context, command string) (string, error) {
 		}
 		return "", &ConfigError{Err: fmt.Errorf("token_command %q failed: %w", command, err)}
 	}
-	token := strings.TrimSpace(stdout.String())
-	if token == "" {
+	// Like pass(1), a password store prints the secret on its first line
+	// and may add notes (user name, URL) on the lines after it.
+	token := strings.TrimSpace(firstLine(stdout.String()))
+	switch {
+	case token == "" && strings.TrimSpace(stdout.String()) != "":
+		return "", &ConfigError{Err: errors.New("token_command printed no token on its first line")}
+	case token == "":
 		return "", &ConfigError{Err: errors.New("token_command printed no token")}
 	}
 	return token, nil
