@@ -71,7 +71,7 @@ is printed; the exit code is that of the first failure in file order.`,
 	fl.StringVarP(&opts.FromFile, "from-file", "f", "", "read session_id,action_type rows from a JSONL or CSV file (- for stdin)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check everything and print what would be sent, sending nothing")
 	fl.DurationVar(&opts.Delay, "delay", 0, "wait this long between the entries of one session")
-	fl.Int("concurrency", defaultInt(keyConcurrency), "sessions injected at once with --from-file")
+	decimalIntVar(fl, new(int), "concurrency", defaultInt(keyConcurrency), "sessions injected at once with --from-file")
 	markSettingFlags(fl, "concurrency")
 	opts.Output.register(cmd)
 	return cmd

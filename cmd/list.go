@@ -61,9 +61,9 @@ that of the first failure.`,
 	}
 	fl := cmd.Flags()
 	addPagingFlags(fl)
-	fl.IntVar(&opts.Page, "page", 0, "show only this page (no page-following)")
-	fl.IntVar(&opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
-	fl.IntVar(&opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
+	decimalIntVar(fl, &opts.Page, "page", 0, "show only this page (no page-following)")
+	decimalIntVar(fl, &opts.Limit, "limit", 0, "show at most this many entries, fetching no more pages than needed")
+	decimalIntVar(fl, &opts.Last, "last", 0, "show only the most recent N entries, fetching only the pages that hold them")
 	fl.BoolVarP(&opts.Follow, "follow", "f", false, "after the timeline, print each new entry as it is logged, until the session ends")
 	fl.DurationVar(&opts.Interval, "interval", 2*time.Second, "with --follow, how often to poll for new entries")
 	fl.DurationVar(&opts.ReconnectFor, "reconnect-for", defaultReconnectFor, "with --follow, how long to keep retrying after connection errors or 5xx replies (0: give up at once)")

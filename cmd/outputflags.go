@@ -53,8 +53,8 @@ func outputRunE[O any](f *Factory, out *outputFlags, opts *O, setArgs func([]str
 // addPagingFlags adds the page-size and concurrency flags of the commands
 // that read timelines.
 func addPagingFlags(fl *pflag.FlagSet) {
-	fl.Int("per-page", defaultInt(keyPerPage), "entries asked of the server per page")
-	fl.Int("concurrency", defaultInt(keyConcurrency), "requests in flight at once")
+	decimalIntVar(fl, new(int), "per-page", defaultInt(keyPerPage), "entries asked of the server per page")
+	decimalIntVar(fl, new(int), "concurrency", defaultInt(keyConcurrency), "requests in flight at once")
 	markSettingFlags(fl, "per-page", "concurrency")
 }
 

@@ -98,7 +98,7 @@ session-log API.
 	pf.String("profile", "", "named profile from the config file (env SESSIONLOG_PROFILE)")
 	pf.String("config", "", "config file (default $XDG_CONFIG_HOME/sessionlog/config.yaml or ~/.config/sessionlog/config.yaml)")
 	pf.Duration("timeout", defaultDuration(keyTimeout), "timeout for each HTTP request")
-	pf.Int("retries", defaultInt(keyRetries), "retries after a failed request that is safe to repeat")
+	decimalIntVar(pf, new(int), "retries", defaultInt(keyRetries), "retries after a failed request that is safe to repeat")
 	pf.Duration("max-retry-wait", defaultDuration(keyMaxRetryWait), "longest wait before one retry, Retry-After included")
 	pf.String("ca-cert", "", "PEM file of a private certificate authority to trust")
 	pf.Bool("debug", false, "trace HTTP requests and replies on stderr (token redacted)")

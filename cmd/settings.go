@@ -130,7 +130,11 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
+	var written *fileValues
 	if read {
+		if written, err = readFileValues(path); err != nil {
+			return nil, err
+		}
 		s.ConfigFile = path
 		s.Warnings = append(s.Warnings, configFileWarnings(v, path)...)
 		if w := tokenPermissionWarning(v, path); w != "" {
@@ -154,6 +158,9 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 		}
 		s.sources[d.key] = sourceOf(d.key, flags, profileKeys, fileKeys)
 		s.raw[d.key] = v.Get(d.key)
+		if n := written.node(d.key, s.sources[d.key], s.Profile); n != nil {
+			s.raw[d.key] = n
+		}
 	}
 	if s.sources[keyInsecureSkipVerify] == sourceEnv {
 		return nil, configErrorf("insecure_skip_verify can be set only in a config file, not with %s", envName(keyInsecureSkipVerify))
