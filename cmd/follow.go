@@ -79,7 +79,7 @@ func (f *follower) run(ctx context.Context, last int) error {
 			continue
 		}
 		if !f.lostAt.IsZero() {
-			f.errOut(fmt.Sprintf("connection to the API is back after %s", f.now().Sub(f.lostAt).Round(time.Millisecond)))
+			f.errOut(fmt.Sprintf("connection to the API is back after %s", f.now().Sub(f.lostAt).Round(100*time.Millisecond)))
 			f.lostAt = time.Time{}
 		}
 		interval = f.interval
@@ -104,7 +104,11 @@ func (f *follower) reconnectWait(ctx context.Context, last time.Duration, err er
 	now := f.now()
 	if f.lostAt.IsZero() {
 		f.lostAt = now
-		f.errOut(fmt.Sprintf("connection to the API lost (%s); retrying for up to %s", describe(err).Message, f.reconnectFor))
+		reason := apiErr.Explanation
+		if apiErr.StatusCode != 0 {
+			reason += fmt.Sprintf(" (HTTP %d)", apiErr.StatusCode)
+		}
+		f.errOut(fmt.Sprintf("connection to the API lost (%s); retrying for up to %s", reason, f.reconnectFor))
 		return min(f.interval, f.reconnectFor), nil
 	}
 	left := f.reconnectFor - now.Sub(f.lostAt)
