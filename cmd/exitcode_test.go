@@ -26,6 +26,7 @@ func TestExitCodeMapping(t *testing.T) {
 		{&ConfigError{Err: errors.New("bad config file")}, ExitUsage},
 		{&client.UnknownActionError{Input: "X"}, ExitUsage},
 		{&client.Error{Kind: client.KindInvalidInput}, ExitUsage},
+		{&sessionError{id: "7", err: &client.Error{Kind: client.KindEndpointNotFound, StatusCode: 404}}, ExitUsage},
 		{&client.Error{Kind: client.KindAuth, StatusCode: 401}, ExitAuth},
 		{fmt.Errorf("wrapped: %w", &client.Error{Kind: client.KindNotFound}), ExitNotFound},
 		{&client.Error{Kind: client.KindValidation}, ExitRejected},

@@ -672,3 +672,22 @@ func TestFaultWrongBaseURL(t *testing.T) {
 		})
 	}
 }
+
+func TestFaultRefusedRedirectNamesItsReasonOnce(t *testing.T) {
+	isolateEnv(t)
+	s := newFaultServer(t, onGet(faults.Redirect(302, "ftp://support:hunter2@files.example.com/log")))
+	args := []string{"list", "1001", "--debug"}
+	res := runCLI(t, faultArgs(s.baseURL(), args...)...)
+	var p problems
+	p.checkOutput(res, args, ExitError,
+		"error: session 1001: refused to follow the server's redirect: unsupported scheme in ftp://support:xxxxx@files.example.com/log\n",
+		"<-- Location: ftp://support:xxxxx@files.example.com/log\n")
+	if n := strings.Count(res.stderr, "unsupported scheme"); n != 1 {
+		p.addf("the reason is named %d times, want once", n)
+	}
+	if strings.Contains(res.stderr, "hunter2") {
+		p.addf("the Location's password is shown")
+	}
+	p.checkCounts(s.layer, 1, 0)
+	p.report(t, "")
+}
