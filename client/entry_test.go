@@ -95,3 +95,21 @@ func TestListReplyWithDeepEntryIsInvalid(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestEnvelopeReadsExactKeys checks that the envelope, the paginator and an
+// error body are read by their exact keys too: case variants are ignored.
+func TestEnvelopeReadsExactKeys(t *testing.T) {
+	list := `{"Success":false,"MESSAGE":"x","StatusCode":500,"success":true,"data":{"Current_Page":9,"DATA":[{}],` +
+		`"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"t"}]}}`
+	page, err := decodeListReply(&reply{status: 200, body: []byte(list)}, 1)
+	if err != nil || page.CurrentPage != 1 || len(page.Entries) != 1 || page.Entries[0].Text != "t" {
+		t.Fatalf("page %+v, error %v", page, err)
+	}
+
+	failed := `{"success":false,"MESSAGE":"B","message":"A","Errors":{"y":["no"]},"errors":{"x":["bad"]},"statusCode":422}`
+	_, err = decodeListReply(&reply{status: 422, body: []byte(failed)}, 1)
+	var e *Error
+	if !errors.As(err, &e) || e.Message != "A" || len(e.Fields) != 1 || e.Fields["x"][0] != "bad" {
+		t.Fatalf("error %#v", err)
+	}
+}
