@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -114,5 +115,24 @@ func TestHostileTextInJSONErrorStaysExact(t *testing.T) {
 	}
 	if got.Error.ServerMessage != hostile || len(got.Error.Fields[hostile]) != 1 || got.Error.Fields[hostile][0] != hostile {
 		t.Errorf("JSON error %+v", got.Error)
+	}
+}
+
+// TestWarningsAreSanitised checks a warning that quotes a path holding a
+// bidi override.
+func TestWarningsAreSanitised(t *testing.T) {
+	newMock(t)
+	dir := t.TempDir() + "/x\u202e"
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := dir + "/config.yaml"
+	if err := os.WriteFile(path, []byte("colour: true\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := runCLI(t, "list", "1001", "--config", path)
+	want := "warning: config file " + strings.ReplaceAll(path, "\u202e", `\u202e`) + ": unknown key \"colour\" is ignored\n"
+	if res.code != 0 || res.stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
 	}
 }
