@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sessionlog/sessionlog/internal/safetext"
 )
 
 // debugBodyLimit is the most bytes of a body a trace shows.
@@ -68,10 +70,14 @@ func (t *debugTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
+// write writes one exchange's trace, redacted, each line made safe for a
+// terminal: bodies and headers are the server's, and --debug output goes to
+// the user's terminal.
 func (t *debugTransport) write(s string) {
+	trace := safetext.Lines(t.redact(s))
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	_, _ = io.WriteString(t.w, t.redact(s)+"\n")
+	_, _ = io.WriteString(t.w, trace+"\n")
 }
 
 // writeHeaders writes headers sorted by name, with credentials redacted.

@@ -3,28 +3,75 @@ package client
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
 )
 
 // LogEntry is one activity-log entry. Text, Date and ActionType are the
-// documented fields; Raw holds the whole JSON object exactly as the server
-// sent it, so fields the API adds later survive into JSON output.
+// documented fields; Raw holds the whole JSON object as the server sent it,
+// so fields the API adds later survive into JSON output.
 type LogEntry struct {
 	Text       string     `json:"text"`
 	Date       string     `json:"date"`
 	ActionType ActionType `json:"action_type"`
-	// Raw is the entry's JSON object as received; nil for entries built in code.
+	// Raw is the entry's JSON object as received, made to agree with the
+	// fields above (see UnmarshalJSON); nil for entries built in code.
 	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes the documented fields and keeps the whole object in Raw.
+// maxEntryDepth is the deepest nesting of arrays and objects an entry may
+// have, the entry object itself counting as one level. A deeper entry is
+// refused: re-indented as JSON or YAML it would grow with the square of its
+// depth, and no documented field nests at all.
+const maxEntryDepth = 64
+
+// errTooDeep is the error for an entry nested beyond maxEntryDepth.
+var errTooDeep = fmt.Errorf("nested more than %d levels deep", maxEntryDepth)
+
+// UnmarshalJSON decodes an entry object. The documented fields are read by
+// their exact keys: encoding/json alone would also take "TEXT" or
+// "Action_Type" for them, so that a reply could show one entry in the table
+// and another in JSON. Raw keeps the object, changed only where a reader of
+// it could otherwise see something other than the fields: invalid UTF-8
+// becomes U+FFFD (as in the fields), and a key sent twice is kept once, at
+// its first place, with its last value (the one the fields hold, as
+// encoding/json and jq read it). An entry nested more than 64 levels deep is
+// an error.
 func (e *LogEntry) UnmarshalJSON(b []byte) error {
-	type plain LogEntry
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
+	if jsonDepth(b) > maxEntryDepth {
+		return errTooDeep
+	}
+	members, duplicates, err := objectMembers(b)
+	if err != nil {
 		return err
 	}
-	*e = LogEntry(p)
-	e.Raw = bytes.Clone(b)
+	var entry LogEntry
+	for _, m := range members {
+		var field *string
+		switch m.key {
+		case "text":
+			field = &entry.Text
+		case "date":
+			field = &entry.Date
+		case "action_type":
+			field = (*string)(&entry.ActionType)
+		default:
+			continue
+		}
+		if err := json.Unmarshal(m.value, field); err != nil {
+			return fmt.Errorf("%s: %w", m.key, err)
+		}
+	}
+	switch {
+	case duplicates:
+		entry.Raw = appendMembers(nil, members)
+	case !utf8.Valid(b):
+		entry.Raw = toValidUTF8(b)
+	default:
+		entry.Raw = bytes.Clone(b)
+	}
+	*e = entry
 	return nil
 }
 
@@ -36,6 +83,108 @@ func (e LogEntry) MarshalJSON() ([]byte, error) {
 	}
 	type plain LogEntry
 	return json.Marshal(plain(e))
+}
+
+// member is one key and value of a JSON object.
+type member struct {
+	key   string
+	value json.RawMessage
+}
+
+// objectMembers returns the members of the JSON object b in order, a key
+// sent twice once at its first place with its last value, and whether there
+// was such a key. Keys are decoded (invalid UTF-8 as U+FFFD), values are
+// raw with invalid UTF-8 replaced by U+FFFD.
+func objectMembers(b []byte) (members []member, duplicates bool, err error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false, errors.New("not a JSON object")
+	}
+	index := map[string]int{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false, err
+		}
+		key, _ := tok.(string) // the decoder yields object keys as strings
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, false, err
+		}
+		value = toValidUTF8(value)
+		if i, ok := index[key]; ok {
+			members[i].value = value
+			duplicates = true
+			continue
+		}
+		index[key] = len(members)
+		members = append(members, member{key, value})
+	}
+	if _, err := dec.Token(); err != nil { // the closing }
+		return nil, false, err
+	}
+	return members, duplicates, nil
+}
+
+// appendMembers appends members to dst as one compact JSON object.
+func appendMembers(dst []byte, members []member) []byte {
+	dst = append(dst, '{')
+	for i, m := range members {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		key, _ := json.Marshal(m.key) // a Go string always encodes
+		dst = append(dst, key...)
+		dst = append(dst, ':')
+		dst = append(dst, m.value...)
+	}
+	return append(dst, '}')
+}
+
+// toValidUTF8 returns b with each byte that is not part of valid UTF-8
+// replaced by U+FFFD, as encoding/json does when it decodes a string; b
+// itself when it is valid. In valid JSON such bytes occur only inside
+// strings, so the result is valid JSON whose strings read as decoded ones.
+func toValidUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+8)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
+}
+
+// jsonDepth returns the deepest nesting of arrays and objects in the JSON
+// text b; strings are skipped.
+func jsonDepth(b []byte) int {
+	depth, deepest := 0, 0
+	inString, escaped := false, false
+	for _, c := range b {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case inString:
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return deepest
 }
 
 // Page is one page of a session's activity log together with the paging

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var knownKinds = map[ErrorKind]bool{
@@ -40,6 +41,11 @@ func FuzzDecodeListReply(f *testing.F) {
 		`<TITLE>&lt;b&gt;</TITLE`,
 		`{"success":true,"data":{"current_page":1,"da`,
 		"", "null", "[]", `"x"`, `{"data":null}`, `{"success":"false","statusCode":"abc"}`,
+		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","action_type":"ENTERED","TEXT":"B","Action_Type":"ENDED"}]}}`,
+		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","text":"B","date":null}]}}`,
+		"{\"success\":true,\"data\":{\"current_page\":1,\"last_page\":1,\"per_page\":30,\"total\":1,\"data\":[{\"text\":\"a\xffb\",\"k\xc3\":[\"\xe2\x80\"]}]}}",
+		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]}}`,
+		`{"Success":false,"MESSAGE":"x","success":true,"data":{"Current_Page":9,"current_page":1,"last_page":1,"per_page":30,"total":0,"data":[]}}`,
 	} {
 		f.Add([]byte(seed))
 	}
@@ -60,8 +66,15 @@ func FuzzDecodeListReply(f *testing.F) {
 					t.Fatalf("status %d: impossible page %+v", status, page)
 				}
 				for _, e := range page.Entries {
-					if !json.Valid(e.Raw) || !isObject(e.Raw) {
+					if !json.Valid(e.Raw) || !isObject(e.Raw) || !utf8.Valid(e.Raw) {
 						t.Fatalf("entry Raw %q", e.Raw)
+					}
+					var again LogEntry // what JSON output prints reads as the entry shown
+					if err := json.Unmarshal(e.Raw, &again); err != nil || again.Text != e.Text || again.Date != e.Date || again.ActionType != e.ActionType {
+						t.Fatalf("entry Raw %q reads back as %+v (%v), not %+v", e.Raw, again, err, e)
+					}
+					if !utf8.ValidString(e.Text) || !utf8.ValidString(e.Date) || !utf8.ValidString(string(e.ActionType)) {
+						t.Fatalf("entry %+v is not valid UTF-8", e)
 					}
 				}
 			}

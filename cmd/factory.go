@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/safetext"
 	"github.com/sessionlog/sessionlog/mockapi"
 )
 
@@ -62,7 +63,7 @@ func (f *Factory) Settings() (*Settings, error) {
 	}
 	f.settings = s
 	for _, w := range s.Warnings {
-		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", w)
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", safetext.Terminal(w))
 	}
 	return s, nil
 }
@@ -141,7 +142,7 @@ func (f *Factory) notifyRetry(n client.RetryNotice) {
 		return
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "%s; waiting %s before retrying %s %s (attempt %d of %d)\n",
-		n.Reason, n.Wait.Round(100*time.Millisecond), n.Method, n.Path, n.Attempt, n.MaxAttempts)
+		safetext.Terminal(n.Reason), n.Wait.Round(100*time.Millisecond), n.Method, safetext.Terminal(n.Path), n.Attempt, n.MaxAttempts)
 }
 
 // warnInsecure warns once about settings that put the token at risk.

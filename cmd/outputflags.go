@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -86,6 +87,27 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
 	f.jsonError = o.jsonErrors()
 	return nil
+}
+
+// wantsJSONErrors reports whether a command with output flags was asked
+// for json or jsonl output by the command line or the environment (an
+// explicit -o, else --jq, else SESSIONLOG_OUTPUT), for the failures that
+// come before the output flags are resolved: a bad flag, a bad setting, a
+// --jq syntax error.
+func wantsJSONErrors(flags *pflag.FlagSet) bool {
+	outputFlag := flags.Lookup("output")
+	if outputFlag == nil {
+		return false
+	}
+	name := os.Getenv(envName(keyOutput))
+	if jq := flags.Lookup("jq"); jq != nil && jq.Value.String() != "" {
+		name = string(output.FormatJSON)
+	}
+	if outputFlag.Changed {
+		name = outputFlag.Value.String()
+	}
+	format, err := output.ParseFormat(name)
+	return err == nil && (format == output.FormatJSON || format == output.FormatJSONL)
 }
 
 func (o *outputFlags) jsonErrors() bool {

@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/safetext"
 	"github.com/sessionlog/sessionlog/output"
 )
 
@@ -81,31 +84,39 @@ func apiHeadline(sessionID string, e *client.Error) string {
 
 // writeError prints err to w in one or two plain lines, plus one line per
 // validation message; the server's own words are quoted with their English.
+// Every line goes through the sanitiser: messages, field names and session
+// ids may come from the server or the command line.
 func writeError(w io.Writer, err error) {
 	r := describe(err)
-	fmt.Fprintf(w, "error: %s\n", r.Message)
+	headline := safetext.Lines(r.Message) // a list of invalid rows keeps its lines
+	var apiErr *client.Error
+	if errors.As(err, &apiErr) {
+		// The headline quotes the server (field names and messages): one line.
+		headline = safetext.Terminal(r.Message)
+	}
+	fmt.Fprintf(w, "error: %s\n", headline)
 	if r.ServerMessage != "" {
 		fmt.Fprintf(w, "  server message: %s\n", withTranslation(r.ServerMessage))
 	}
-	var apiErr *client.Error
-	if errors.As(err, &apiErr) {
-		for _, line := range apiErr.FieldMessages() {
-			name, msg, _ := strings.Cut(line, ": ")
-			fmt.Fprintf(w, "  %s: %s\n", name, withTranslation(msg))
+	for _, name := range slices.Sorted(maps.Keys(r.Fields)) {
+		for _, msg := range r.Fields[name] {
+			fmt.Fprintf(w, "  %s: %s\n", safetext.Terminal(name), withTranslation(msg))
 		}
 	}
 	var progress *progressError
 	if errors.As(err, &progress) {
-		fmt.Fprintln(w, progress.summary)
+		fmt.Fprintln(w, safetext.Lines(progress.summary))
 	}
 }
 
-// withTranslation appends the English meaning of a known API message.
+// withTranslation makes a server message safe for the terminal and appends
+// the English meaning of a known API message.
 func withTranslation(msg string) string {
+	safe := safetext.Terminal(msg)
 	if english, ok := client.Translate(msg); ok && english != msg {
-		return fmt.Sprintf("%s (%q)", msg, english)
+		return fmt.Sprintf("%s (%q)", safe, english)
 	}
-	return msg
+	return safe
 }
 
 // writeJSONError prints err to w as one JSON object on one line.

@@ -4,10 +4,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // csvWriter writes RFC 4180 rows (CRLF line ends, quoting where needed),
-// flushing each row as it arrives.
+// flushing each row as it arrives. Every cell goes through inertCell, so a
+// spreadsheet opening the file runs no formula a server put in it.
 type csvWriter[T any] struct {
 	cw        *csv.Writer
 	c         codec[T]
@@ -30,6 +32,9 @@ func (c *csvWriter[T]) Write(v T) error {
 		return err
 	}
 	c.c.csvRow(c.row, v)
+	for i, cell := range c.row {
+		c.row[i] = inertCell(cell)
+	}
 	if err := c.cw.Write(c.row); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
@@ -66,4 +71,22 @@ func (c *csvWriter[T]) flush() error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// inertCell returns cell with a leading ' when a spreadsheet would take it
+// for a formula: when it starts with =, +, -, @, a tab or a carriage return
+// (the OWASP rule against CSV injection). A whole number, such as a
+// negative count of seconds, is left as it is.
+func inertCell(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseInt(cell, 10, 64); err == nil {
+			return cell
+		}
+		return "'" + cell
+	}
+	return cell
 }

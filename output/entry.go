@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/safetext"
 )
 
 // Keys and columns that the output adds to the server's fields.
@@ -140,17 +141,17 @@ func (c entryCodec) tableRow(r Record) []string {
 	if desc == "" {
 		desc = r.Entry.ActionType.Description()
 	}
-	action := oneLine(string(r.Entry.ActionType))
+	action := safetext.Terminal(string(r.Entry.ActionType))
 	if c.opts.Color {
 		action = colorAction(r.Entry.ActionType, action)
 	}
 	row := make([]string, 0, 6)
 	if c.opts.ShowSession {
-		row = append(row, oneLine(r.SessionID))
+		row = append(row, safetext.Terminal(r.SessionID))
 	}
-	row = append(row, positionCell(r.Position, "-"), oneLine(r.Entry.Date))
+	row = append(row, positionCell(r.Position, "-"), safetext.Terminal(r.Entry.Date))
 	if c.opts.Gaps {
 		row = append(row, gapCell(r.Gap))
 	}
-	return append(row, action, oneLine(desc))
+	return append(row, action, safetext.Terminal(desc))
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/safetext"
 )
 
 // ErrorInfo is the machine-readable form of a failure: the "error" object
@@ -129,7 +130,7 @@ func (resultCodec) tableHeader() []string {
 }
 
 func (c resultCodec) tableRow(r Result) []string {
-	status := oneLine(r.Status)
+	status := safetext.Terminal(r.Status)
 	if color, ok := resultColors[r.Status]; ok && c.color {
 		status = color + status + ansiReset
 	}
@@ -146,5 +147,5 @@ func (c resultCodec) tableRow(r Result) []string {
 	if r.Line > 0 {
 		line = strconv.Itoa(r.Line)
 	}
-	return []string{line, oneLine(r.SessionID), oneLine(string(r.Action)), status, oneLine(detail)}
+	return []string{line, safetext.Terminal(r.SessionID), safetext.Terminal(string(r.Action)), status, safetext.Terminal(detail)}
 }

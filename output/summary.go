@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sessionlog/sessionlog/internal/safetext"
 	"github.com/sessionlog/sessionlog/timeline"
 )
 
@@ -114,12 +115,12 @@ func (c summaryCodec) tableRow(s timeline.Summary) []string {
 		away += " (still away)"
 	}
 	return []string{
-		oneLine(s.SessionID), status, strconv.Itoa(s.Entries), oneLine(s.First), oneLine(s.Last),
+		safetext.Terminal(s.SessionID), status, strconv.Itoa(s.Entries), safetext.Terminal(s.First), safetext.Terminal(s.Last),
 		strconv.Itoa(s.TimesAway), away,
 	}
 }
 
 // statusWords is a status in plain words: "in progress" for in_progress.
 func statusWords(s timeline.Status) string {
-	return oneLine(strings.ReplaceAll(string(s), "_", " "))
+	return safetext.Terminal(strings.ReplaceAll(string(s), "_", " "))
 }

@@ -90,7 +90,7 @@ func TestSummaryTableCells(t *testing.T) {
 		{"no entries", timeline.Summary{SessionID: "1", Status: timeline.StatusNoEntries, TimeAway: known(0)},
 			[]string{"1", "no entries", "0", "", "", "0", "0m"}},
 		{"control characters", timeline.Summary{SessionID: "1\x1b[2J", Status: "odd\nstatus", First: "2:30\nPM", Last: "\t", TimeAway: known(0)},
-			[]string{"1 [2J", "odd status", "0", "2:30 PM", " ", "0", "0m"}},
+			[]string{`1\x1b[2J`, `odd\nstatus`, "0", `2:30\nPM`, `\t`, "0", "0m"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

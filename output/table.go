@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
-	"unicode"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -94,21 +92,4 @@ func trimLines(b []byte) []byte {
 		}
 	}
 	return out
-}
-
-// oneLine makes s safe for one table cell: every control character (line
-// breaks, tabs, escape sequences from the server) becomes a space, so a row
-// stays on one line and server data cannot drive the terminal, and the
-// bidirectional embeddings, overrides and isolates are dropped, so a cell
-// cannot reverse the text that follows it on the line.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r):
-			return ' '
-		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -42,9 +42,9 @@ func TestColorAction(t *testing.T) {
 	}
 }
 
-// TestTableCells checks what reaches each cell: the description fallback and
-// the removal of control characters that would break rows or drive the
-// terminal.
+// TestTableCells checks what reaches each cell: the description fallback,
+// and control characters and bidirectional overrides, which would break rows
+// or drive the terminal, made visible as escapes.
 func TestTableCells(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -58,9 +58,9 @@ func TestTableCells(t *testing.T) {
 		{"unknown type without text", client.LogEntry{Date: "2:30 PM", ActionType: "TRANSFERRED"},
 			"#  TIME     ACTION       DESCRIPTION\n1  2:30 PM  TRANSFERRED\n"},
 		{"control characters", client.LogEntry{Text: "a\x1b[2Jb\r\nc\td", Date: "2:30\nPM", ActionType: "X\x07"},
-			"#  TIME     ACTION  DESCRIPTION\n1  2:30 PM  X       a [2Jb  c d\n"},
+			"#  TIME      ACTION  DESCRIPTION\n1  2:30\\nPM  X\\x07   a\\x1b[2Jb\\r\\nc\\td\n"},
 		{"bidirectional overrides", client.LogEntry{Text: "\u202egnirts\u202c ok \u2067x\u2069", Date: "2:30 م", ActionType: client.ActionLeft},
-			"#  TIME    ACTION  DESCRIPTION\n1  2:30 م  LEFT    gnirts ok x\n"},
+			"#  TIME    ACTION  DESCRIPTION\n1  2:30 م  LEFT    \\u202egnirts\\u202c ok \\u2067x\\u2069\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

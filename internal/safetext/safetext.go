@@ -34,6 +34,20 @@ func Terminal(s string) string {
 	return b.String()
 }
 
+// Lines is Terminal applied to each line of s: the line feeds that separate
+// lines are kept, everything else is made visible as Terminal does. It is
+// for text of several lines, such as a message with a list or a trace.
+func Lines(s string) string {
+	if Safe(strings.ReplaceAll(s, "\n", "")) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		lines[i] = Terminal(line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Safe reports whether s can be written to a terminal as it is.
 func Safe(s string) bool {
 	for i := 0; i < len(s); {

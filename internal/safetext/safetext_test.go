@@ -39,6 +39,20 @@ func TestTerminal(t *testing.T) {
 	}
 }
 
+func TestLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"one\n  two", "one\n  two"},
+		{"a\x1b[2J\nb\r\n\u202ec\n", `a\x1b[2J` + "\n" + `b\r` + "\n" + `\u202ec` + "\n"},
+		{"\t\n", `\t` + "\n"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Lines(tt.in); got != tt.want {
+			t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestTerminalDoesNotCopySafeText(t *testing.T) {
 	s := strings.Repeat("Customer entered the session ", 10)
 	if allocs := testing.AllocsPerRun(100, func() { _ = Terminal(s) }); allocs != 0 {
