@@ -45,6 +45,11 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	// The pager shows the output to its end before any final error.
+	f.IOStreams.StopPager()
+	if pagerQuit(err) {
+		err = nil // the user quit the pager before the end of the output
+	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
 		// cobra reports an unknown subcommand as a plain error.
 		err = &UsageError{Err: err}
@@ -75,7 +80,10 @@ session-log API.
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			f.bindFlags(cmd.Flags())
-			return nil
+			if cmd.Annotations[terminalOutputAnnotation] == "" {
+				return nil
+			}
+			return setUpTerminalOutput(f, cmd)
 		},
 	}
 	root.SetIn(f.IOStreams.In)
@@ -95,15 +103,19 @@ session-log API.
 	pf.Duration("max-retry-wait", defaultDuration(keyMaxRetryWait), "longest wait before one retry, Retry-After included")
 	pf.String("ca-cert", "", "PEM file of a private certificate authority to trust")
 	pf.Bool("debug", false, "trace HTTP requests and replies on stderr (token redacted)")
-	pf.Bool("no-color", false, "never colour the output (also NO_COLOR)")
+	pf.String("color", string(ColorAuto), "colour the output: auto (on a terminal, unless NO_COLOR), always or never (env SESSIONLOG_COLOR)")
+	pf.Bool("no-color", false, "never colour the output, as --color never")
+	pf.Bool("no-pager", false, "never send the output through a pager (SESSIONLOG_PAGER, PAGER or less -FRX on a terminal)")
 	pf.Bool("demo", false, "run against the built-in mock API with its sample sessions")
-	markSettingFlags(pf, "base-url", "token", "timeout", "retries", "max-retry-wait", "ca-cert")
+	markSettingFlags(pf, "base-url", "token", "timeout", "retries", "max-retry-wait", "ca-cert", "color")
 	_ = root.RegisterFlagCompletionFunc("profile", completeProfiles)
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(
+		[]string{string(ColorAuto), string(ColorAlways), string(ColorNever)}, cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(
-		newListCmd(f, nil),
-		newCreateCmd(f, nil),
-		newSummaryCmd(f, nil),
+		withTerminalOutput(newListCmd(f, nil)),
+		withTerminalOutput(newCreateCmd(f, nil)),
+		withTerminalOutput(newSummaryCmd(f, nil)),
 		newActionsCmd(f),
 		newConfigCmd(f),
 		newVersionCmd(f),
@@ -130,4 +142,41 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 		}
 		return cmd.Help()
 	}
+}
+
+// terminalOutputAnnotation marks the commands whose output is coloured and
+// paged on a terminal: those that print what the API holds.
+const terminalOutputAnnotation = "sessionlog_terminal_output"
+
+func withTerminalOutput(c *cobra.Command) *cobra.Command {
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[terminalOutputAnnotation] = "true"
+	return c
+}
+
+// setUpTerminalOutput applies the colour mode and starts the pager, as the
+// settings and flags ask. There is no pager with --no-pager, when standard
+// output is not a terminal (StartPager checks), and for --follow, whose
+// output never ends.
+func setUpTerminalOutput(f *Factory, cmd *cobra.Command) error {
+	s, err := f.Settings()
+	if err != nil {
+		return err
+	}
+	mode := s.Color
+	if f.boolFlag("no-color") {
+		if cmd.Flags().Changed("color") && mode != ColorNever {
+			return usageErrorf("--no-color contradicts --color %s", mode)
+		}
+		mode = ColorNever
+	}
+	f.IOStreams.SetColorMode(mode)
+	if f.boolFlag("no-pager") || f.boolFlag("follow") {
+		return nil
+	}
+	f.IOStreams.SetPager(pagerCommand(s))
+	f.IOStreams.StartPager()
+	return nil
 }

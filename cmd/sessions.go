@@ -106,7 +106,7 @@ func firstFailure(ios *IOStreams, first, outputErr error) error {
 	switch {
 	case first == nil:
 		return outputErr
-	case outputErr != nil:
+	case outputErr != nil && !pagerQuit(outputErr):
 		writeError(ios.ErrOut, outputErr)
 	}
 	return &reportedError{first: first}
