@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -49,10 +48,6 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	f.IOStreams.StopPager()
 	if pagerQuit(err) {
 		err = nil // the user quit the pager before the end of the output
-	}
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
-		// cobra reports an unknown subcommand as a plain error.
-		err = &UsageError{Err: err}
 	}
 	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 		err = fmt.Errorf("%w: %w", ctx.Err(), err)
@@ -122,15 +117,19 @@ session-log API.
 		newMockCmd(f, nil),
 	)
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	refuseUnknownHelpTopics(root)
+	refuseUnknownSubcommands(root)
 	for _, c := range root.Commands() {
 		refuseUnknownSubcommands(c)
 	}
 	return root
 }
 
-// refuseUnknownSubcommands makes a command that only groups others (config,
-// completion) fail with a usage error for an unknown subcommand, instead of
-// printing its help and exiting 0; with no argument it still prints help.
+// refuseUnknownSubcommands makes a command that only groups others (the
+// root, config, completion) fail with a usage error that suggests the
+// nearest subcommand, instead of printing its help and exiting 0; with no
+// argument it still prints help.
 func refuseUnknownSubcommands(c *cobra.Command) {
 	if c.Runnable() || !c.HasSubCommands() {
 		return
@@ -138,8 +137,29 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	c.Args = cobra.ArbitraryArgs
 	c.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
-			return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+			return unknownCommandError(cmd, args[0])
 		}
+		return cmd.Help()
+	}
+}
+
+// refuseUnknownHelpTopics makes `help lisst` a usage error that suggests
+// the nearest command, where cobra's help prints the usage and exits 0.
+func refuseUnknownHelpTopics(root *cobra.Command) {
+	help, _, err := root.Find([]string{"help"})
+	if err != nil || help == root {
+		return
+	}
+	help.Run = nil
+	help.RunE = func(c *cobra.Command, args []string) error {
+		cmd, rest, err := root.Find(args)
+		if err != nil {
+			return &UsageError{Err: err}
+		}
+		if len(rest) > 0 {
+			return unknownCommandError(cmd, rest[0])
+		}
+		cmd.InitDefaultHelpFlag() // so that the help shows --help
 		return cmd.Help()
 	}
 }

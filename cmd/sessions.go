@@ -137,14 +137,3 @@ func requireArgs(n int, what string) cobra.PositionalArgs {
 		return nil
 	}
 }
-
-// completeActionTypes suggests the documented action types with their meaning.
-func completeActionTypes(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, a := range client.ActionTypes() {
-		if strings.HasPrefix(string(a), strings.ToUpper(toComplete)) {
-			out = append(out, string(a)+"\t"+a.Description())
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
-}
