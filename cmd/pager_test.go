@@ -41,6 +41,7 @@ func TestPagerReceivesTheOutput(t *testing.T) {
 		args []string
 	}{
 		{"list table", []string{"list", "1001", "1004"}},
+		{"list with a failure", []string{"list", "1001", "999", "1003"}},
 		{"list json", []string{"list", "1001", "-o", "json"}},
 		{"summary", []string{"summary", "1001", "1002", "1003"}},
 		{"create", []string{"create", "1005", "ENTERED", "LEFT"}},
@@ -53,7 +54,8 @@ func TestPagerReceivesTheOutput(t *testing.T) {
 			command, file := fakePager(t)
 			t.Setenv("SESSIONLOG_PAGER", command)
 			res := runCLIWith(t, stdoutTTY, tt.args...)
-			if res.code != 0 || want.code != 0 || res.stdout != "" || res.stderr != want.stderr {
+			// The error of a failed session is on stderr, not in the pager.
+			if res.code != want.code || res.stdout != "" || res.stderr != want.stderr {
 				t.Fatalf("exit %d, stdout %q, stderr %q (without pager: exit %d, stderr %q)", res.code, res.stdout, res.stderr, want.code, want.stderr)
 			}
 			if !strings.Contains(want.stdout, "\x1b[") && tt.name != "list json" {
