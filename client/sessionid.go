@@ -16,9 +16,10 @@ const MaxSessionIDLen = 256
 // blank, "." or "..", contains a control character, is not valid UTF-8 or is
 // longer than MaxSessionIDLen bytes. Any other id (slashes, "?", "#", "%",
 // spaces, non-Latin scripts) is sent escaped as exactly one path segment.
+// The error quotes the id, so that spaces and control characters show.
 func ValidateSessionID(id string) error {
 	bad := func(why string) error {
-		return &Error{Kind: KindInvalidInput, Explanation: "invalid session id: " + why}
+		return &Error{Kind: KindInvalidInput, Explanation: fmt.Sprintf("invalid session id %s: %s", quoteSessionID(id), why)}
 	}
 	switch {
 	case id == "":
@@ -30,7 +31,7 @@ func ValidateSessionID(id string) error {
 	case strings.TrimSpace(id) == "":
 		return bad("it is blank")
 	case id == "." || id == "..":
-		return bad(fmt.Sprintf("%q is not allowed", id))
+		return bad("it is not allowed")
 	}
 	for i, r := range id {
 		if unicode.IsControl(r) {
@@ -38,6 +39,22 @@ func ValidateSessionID(id string) error {
 		}
 	}
 	return nil
+}
+
+// quotedIDLen is how much of a long id an error quotes, in bytes.
+const quotedIDLen = 40
+
+// quoteSessionID quotes id with Go escapes (control characters, invalid
+// UTF-8 and bidi controls made visible), cut to its first quotedIDLen bytes.
+func quoteSessionID(id string) string {
+	if len(id) <= quotedIDLen {
+		return fmt.Sprintf("%q", id)
+	}
+	cut := quotedIDLen
+	for cut > 0 && !utf8.RuneStart(id[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q…", id[:cut])
 }
 
 // logPath returns the escaped path of a session's log endpoint.

@@ -146,12 +146,54 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestConfigWarnsAboutUnknownKeys(t *testing.T) {
-	isolateEnv(t)
-	path := writeFile(t, "config.yaml", "base-url: https://x.example.com\n", 0o600)
-	_, res := configView(t, "--config", path)
-	want := "warning: config file " + path + ": unknown key \"base-url\" is ignored\n"
-	if res.code != 0 || res.stderr != want {
-		t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
+	tests := []struct {
+		config string
+		want   []string // after "config file PATH: "
+	}{
+		{"base-url: https://x.example.com\n", []string{`unknown key "base-url" is ignored; did you mean base_url?`}},
+		{"Token-Command: pass x\n", []string{`unknown key "token-command" is ignored; did you mean token_command?`}},
+		{"timout: 10s\nconcurency: 2\n", []string{
+			`unknown key "concurency" is ignored; did you mean concurrency?`,
+			`unknown key "timout" is ignored; did you mean timeout?`}},
+		{"colour: never\n", []string{`unknown key "colour" is ignored; did you mean color?`}},
+		{"defaultprofile: p\n", []string{`unknown key "defaultprofile" is ignored; did you mean default_profile?`}},
+		{"proxy: http://p\n", []string{`unknown key "proxy" is ignored`}},
+		{"profiles:\n  prod:\n    base-url: https://x\n    pagr: less\n", []string{
+			`unknown key "base-url" in profile "prod" is ignored; did you mean base_url?`,
+			`unknown key "pagr" in profile "prod" is ignored; did you mean pager?`}},
+		{"base_url: https://x\npager: ''\ncolor: never\n", nil},
+	}
+	for _, tt := range tests {
+		isolateEnv(t)
+		path := writeFile(t, "config.yaml", tt.config, 0o600)
+		_, res := configView(t, "--config", path)
+		want := ""
+		for _, w := range tt.want {
+			want += "warning: config file " + path + ": " + w + "\n"
+		}
+		if res.code != 0 || res.stderr != want {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant:\n%s", tt.config, res.code, res.stderr, want)
+		}
+	}
+}
+
+func TestClosestName(t *testing.T) {
+	known := []string{"base_url", "token", "timeout", "retries", "per_page", "output", "color", "pager"}
+	tests := []struct{ name, want string }{
+		{"base-url", "base_url"},
+		{"BASE URL", "base_url"},
+		{"baseurl", "base_url"},
+		{"tokn", "token"},
+		{"perpage", "per_page"},
+		{"retry", ""},
+		{"url", ""},
+		{"x", ""},
+		{"ab", ""},
+	}
+	for _, tt := range tests {
+		if got := closestName(tt.name, known); got != tt.want {
+			t.Errorf("closestName(%q) = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 

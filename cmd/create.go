@@ -73,6 +73,7 @@ is printed; the exit code is that of the first failure in file order.`,
 	fl.DurationVar(&opts.Delay, "delay", 0, "wait this long between the entries of one session")
 	decimalIntVar(fl, new(int), "concurrency", defaultInt(keyConcurrency), "sessions injected at once with --from-file")
 	markSettingFlags(fl, "concurrency")
+	_ = cmd.RegisterFlagCompletionFunc("from-file", completeBulkFiles)
 	opts.Output.register(cmd)
 	return cmd
 }

@@ -67,9 +67,11 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 // command line's session id and action types.
 func createRows(opts *CreateOptions) ([]bulkRow, error) {
 	if opts.FromFile == "" {
-		if err := client.ValidateSessionID(opts.SessionID); err != nil {
+		id, err := parseSessionID(opts.SessionID)
+		if err != nil {
 			return nil, err
 		}
+		opts.SessionID = id
 		actions, err := parseActions(opts.Actions, opts.NoValidate)
 		if err != nil {
 			return nil, err

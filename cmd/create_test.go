@@ -53,10 +53,10 @@ func TestCreateStopsAtFirstFailure(t *testing.T) {
 		t.Errorf("stored %q", got)
 	}
 	wantErr := []string{
-		"error: session 1002: the session has already ended; no more log entries can be recorded (HTTP 422)",
+		"error: session \"1002\": the session has already ended; no more log entries can be recorded (HTTP 422)",
 		"  server message: لايمكنك تسجيل سجل العمليات بعد انتهاء الجلسة (\"You cannot record an activity log after the session has ended\")",
 		"created 1 of 3 entries (CANCELLED) before ENTERED failed; not sent: LEFT",
-		`{"error":{"kind":"session_ended","status":422,"message":"session 1002: the session has already ended; no more log entries can be recorded (HTTP 422)","server_message":"لايمكنك تسجيل سجل العمليات بعد انتهاء الجلسة","session_id":"1002","progress":"created 1 of 3 entries (CANCELLED) before ENTERED failed; not sent: LEFT"}}`,
+		`{"error":{"kind":"session_ended","status":422,"message":"session \"1002\": the session has already ended; no more log entries can be recorded (HTTP 422)","server_message":"لايمكنك تسجيل سجل العمليات بعد انتهاء الجلسة","session_id":"1002","progress":"created 1 of 3 entries (CANCELLED) before ENTERED failed; not sent: LEFT"}}`,
 	}
 	if got := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(wantErr, "\n") {
 		t.Errorf("stderr:\n%s\nwant:\n%s", res.stderr, strings.Join(wantErr, "\n"))
@@ -80,10 +80,10 @@ func TestCreateValidation(t *testing.T) {
 			`unknown action type "xyzzy" (valid: ENTERED, LEFT, ENDED, CANCELLED, TEMPORARILY_LEFT, CANCEL_REQUEST, SESSION_PERIOD)` + "\n"},
 		{"missing action", []string{"create", "1002"}, ExitUsage, 0, "sessionlog create needs a session id and at least one action type"},
 		{"no-validate lets the server judge", []string{"create", "1002", "entered", "--no-validate"}, ExitRejected, 1,
-			"error: session 1002: invalid data: action_type: invalid action type (HTTP 422)\n" +
+			"error: session \"1002\": invalid data: action_type: invalid action type (HTTP 422)\n" +
 				"  server message: بيانات غير صالحة (\"Invalid data\")\n" +
 				"  action_type: نوع الإجراء غير صالح (\"Invalid action type\")\n"},
-		{"unknown session", []string{"create", "424242", "ENTERED"}, ExitNotFound, 1, "error: session 424242 not found (HTTP 404)"},
+		{"unknown session", []string{"create", "424242", "ENTERED"}, ExitNotFound, 1, "error: session \"424242\" not found (HTTP 404)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,7 +66,7 @@ func TestExitCodes(t *testing.T) {
 		{"no base URL", map[string]string{"SESSIONLOG_BASE_URL": ""}, []string{"list", "1001"}, ExitUsage, "no API base URL is configured"},
 		{"bad base URL", map[string]string{"SESSIONLOG_BASE_URL": "ftp://x"}, []string{"list", "1001"}, ExitUsage, "base URL"},
 		{"wrong token", map[string]string{"SESSIONLOG_TOKEN": "wrong"}, []string{"list", "1001"}, ExitAuth, "(HTTP 401)"},
-		{"not found", nil, []string{"list", "999"}, ExitNotFound, "session 999 not found (HTTP 404)"},
+		{"not found", nil, []string{"list", "999"}, ExitNotFound, "session \"999\" not found (HTTP 404)"},
 		{"session ended", nil, []string{"create", "1001", "ENTERED"}, ExitRejected, "(HTTP 422)"},
 		{"server unreachable", map[string]string{"SESSIONLOG_BASE_URL": closed}, []string{"list", "1001", "--retries", "0"}, ExitUnavailable, "error: "},
 	}

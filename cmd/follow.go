@@ -231,7 +231,7 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 	if runErr != nil {
 		return &sessionError{id: f.id, err: runErr}
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "session %s has ended\n", f.id)
+	fmt.Fprintf(opts.IO.ErrOut, "session %q has ended\n", f.id)
 	return nil
 }
 

@@ -78,7 +78,7 @@ func TestFollowUntilSessionEnds(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
 	}
-	if errOut.String() != "session 1002 has ended\n" {
+	if errOut.String() != "session \"1002\" has ended\n" {
 		t.Errorf("stderr %q", errOut)
 	}
 }

@@ -17,8 +17,8 @@ type cliResult struct {
 	code           int
 }
 
-// isolateEnv clears every SESSIONLOG_* variable and points the default
-// config path at an empty temporary directory.
+// isolateEnv clears every SESSIONLOG_* variable, turns the pager off and
+// points the default config path at an empty temporary directory.
 func isolateEnv(t *testing.T) {
 	t.Helper()
 	for _, kv := range os.Environ() {
@@ -28,6 +28,7 @@ func isolateEnv(t *testing.T) {
 		}
 	}
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("PAGER", "") // set and empty: no pager, unless a test names one
 }
 
 // runCLI runs sessionlog in-process with the given arguments, stdout and

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 
@@ -18,30 +19,63 @@ type IOStreams struct {
 
 	stdoutTTY bool
 	stderrTTY bool
-	// colorEnv is false when NO_COLOR is set or TERM is "dumb".
-	colorEnv bool
+
+	colorMode ColorMode
+	// noColorEnv is true when NO_COLOR is set and not empty.
+	noColorEnv bool
+	// colorForcedEnv is true when CLICOLOR_FORCE is set and not "0".
+	colorForcedEnv bool
+	// dumbTerm is true when TERM is "dumb".
+	dumbTerm bool
+
+	pagerCommand string
+	// pager is the running pager, between StartPager and StopPager.
+	pager *pagerWriter
+}
+
+// ColorMode says when output is coloured: --color auto|always|never.
+type ColorMode string
+
+// The colour modes.
+const (
+	ColorAuto   ColorMode = "auto"   // on a terminal, unless NO_COLOR; or when CLICOLOR_FORCE
+	ColorAlways ColorMode = "always" // always, even when piped
+	ColorNever  ColorMode = "never"  // never
+)
+
+// parseColorMode reads a --color value.
+func parseColorMode(s string) (ColorMode, error) {
+	switch m := ColorMode(s); m {
+	case ColorAuto, ColorAlways, ColorNever:
+		return m, nil
+	}
+	return "", fmt.Errorf("unknown colour mode %q: want auto, always or never", s)
 }
 
 // SystemIO returns the process's own streams.
 func SystemIO() *IOStreams {
-	noColor := os.Getenv("NO_COLOR") != "" // the convention: set and not empty
+	force := os.Getenv("CLICOLOR_FORCE")
 	return &IOStreams{
-		In:        os.Stdin,
-		Out:       os.Stdout,
-		ErrOut:    os.Stderr,
-		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
-		colorEnv:  !noColor && os.Getenv("TERM") != "dumb",
+		In:             os.Stdin,
+		Out:            os.Stdout,
+		ErrOut:         os.Stderr,
+		stdoutTTY:      term.IsTerminal(int(os.Stdout.Fd())),
+		stderrTTY:      term.IsTerminal(int(os.Stderr.Fd())),
+		noColorEnv:     os.Getenv("NO_COLOR") != "", // the convention: set and not empty
+		colorForcedEnv: force != "" && force != "0",
+		dumbTerm:       os.Getenv("TERM") == "dumb",
 	}
 }
 
-// TestIO returns streams backed by buffers, none of them a terminal.
+// TestIO returns streams backed by buffers, none of them a terminal, in an
+// environment that neither forbids nor forces colour.
 func TestIO() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, colorEnv: true}, in, out, errOut
+	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
 }
 
-// IsStdoutTTY reports whether standard output is a terminal.
+// IsStdoutTTY reports whether standard output is a terminal. It stays true
+// while a pager shows the output, since the pager writes to the terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // IsStderrTTY reports whether standard error is a terminal.
@@ -54,8 +88,53 @@ func (s *IOStreams) SetStdoutTTY(tty bool) { s.stdoutTTY = tty }
 func (s *IOStreams) SetStderrTTY(tty bool) { s.stderrTTY = tty }
 
 // SetColorEnv says whether the environment allows colour (NO_COLOR unset).
-func (s *IOStreams) SetColorEnv(allowed bool) { s.colorEnv = allowed }
+func (s *IOStreams) SetColorEnv(allowed bool) { s.noColorEnv = !allowed }
 
-// ColorEnabled reports whether coloured output suits standard output: a
-// terminal, and colour not turned off by NO_COLOR or TERM=dumb.
-func (s *IOStreams) ColorEnabled() bool { return s.stdoutTTY && s.colorEnv }
+// SetColorForced says whether the environment forces colour (CLICOLOR_FORCE).
+func (s *IOStreams) SetColorForced(forced bool) { s.colorForcedEnv = forced }
+
+// SetColorMode sets the --color mode; the zero value is ColorAuto.
+func (s *IOStreams) SetColorMode(m ColorMode) { s.colorMode = m }
+
+// ColorEnabled reports whether standard output gets colour. --color always
+// and never decide alone. In auto mode NO_COLOR turns colour off, then
+// CLICOLOR_FORCE turns it on even when piped (so `| less -R` keeps it);
+// otherwise standard output must be a terminal, and TERM not "dumb".
+func (s *IOStreams) ColorEnabled() bool {
+	switch {
+	case s.colorMode == ColorAlways:
+		return true
+	case s.colorMode == ColorNever, s.noColorEnv:
+		return false
+	case s.colorForcedEnv:
+		return true
+	}
+	return s.stdoutTTY && !s.dumbTerm
+}
+
+// SetPager sets the command that StartPager runs; "" or "cat" means none.
+func (s *IOStreams) SetPager(command string) { s.pagerCommand = command }
+
+// StartPager sends standard output through the pager, when there is one and
+// standard output is a terminal. The pager process starts at the first
+// write, so that a command that prints nothing (one that fails at once)
+// does not open an empty pager; a pager that cannot be started is reported
+// once on stderr and the output is written directly. StopPager must follow.
+func (s *IOStreams) StartPager() {
+	if s.pager != nil || !s.stdoutTTY || s.pagerCommand == "" || s.pagerCommand == "cat" {
+		return
+	}
+	s.pager = &pagerWriter{command: s.pagerCommand, out: s.Out, errOut: s.ErrOut}
+	s.Out = s.pager
+}
+
+// StopPager ends the pager's input, waits for the user to quit it and
+// gives standard output back. It does nothing when no pager was started.
+func (s *IOStreams) StopPager() {
+	if s.pager == nil {
+		return
+	}
+	s.pager.close()
+	s.Out = s.pager.out
+	s.pager = nil
+}

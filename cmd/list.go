@@ -75,6 +75,11 @@ that of the first failure.`,
 }
 
 func runList(ctx context.Context, opts *ListOptions) error {
+	ids, err := parseSessionIDs(opts.SessionIDs)
+	if err != nil {
+		return err
+	}
+	opts.SessionIDs = ids
 	filter, err := parseActionFilter(opts.Actions)
 	if err != nil {
 		return err
@@ -88,7 +93,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := checkFollow(opts); err != nil {
 		return err
 	}
-	settings, c, err := sessionsClient(ctx, opts.SessionIDs, opts.Settings, opts.Client)
+	settings, c, err := sessionsClient(ctx, opts.Settings, opts.Client)
 	if err != nil {
 		return err
 	}
@@ -141,7 +146,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		}
 		if shown == 0 {
 			bar.Clear()
-			fmt.Fprintf(opts.IO.ErrOut, "session %s: %s\n", s.id, emptyNotice(req))
+			fmt.Fprintf(opts.IO.ErrOut, "session %q: %s\n", s.id, emptyNotice(req))
 		}
 	}
 	bar.Clear()

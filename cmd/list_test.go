@@ -107,7 +107,7 @@ func TestListEmptyTimeline(t *testing.T) {
 			newMock(t)
 			res := runCLI(t, "list", "1005", "-o", format)
 			wantOut := map[string]string{"table": "", "json": "[]\n"}[format]
-			if res.code != 0 || res.stdout != wantOut || res.stderr != "session 1005: no log entries yet\n" {
+			if res.code != 0 || res.stdout != wantOut || res.stderr != "session \"1005\": no log entries yet\n" {
 				t.Errorf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
 			}
 		})
@@ -121,7 +121,7 @@ func TestListSeveralSessionsWithFailure(t *testing.T) {
 		t.Errorf("exit %d, want %d", res.code, ExitNotFound)
 	}
 	assertGolden(t, "list_multi_failure_csv", res.stdout)
-	wantErr := "error: session 999 not found (HTTP 404)\n" +
+	wantErr := "error: session \"999\" not found (HTTP 404)\n" +
 		"  server message: لم يتم العثور على الجلسة (\"Session not found\")\n"
 	if res.stderr != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", res.stderr, wantErr)
@@ -150,7 +150,7 @@ func TestListUsageErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"no id", []string{"list"}, "sessionlog list needs a session id"},
-		{"blank id", []string{"list", "  "}, "invalid session id: it is blank"},
+		{"blank id", []string{"list", "  "}, `invalid session id "  ": it is blank`},
 		{"unknown action", []string{"list", "1001", "--action", "ENTER"}, "did you mean ENTERED?"},
 		{"unknown format", []string{"list", "1001", "-o", "xml"}, `unknown output format "xml"`},
 		{"jq with csv", []string{"list", "1001", "-o", "csv", "--jq", "."}, "--jq works with -o json, not -o csv"},

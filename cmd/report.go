@@ -21,7 +21,7 @@ type sessionError struct {
 	err error
 }
 
-func (e *sessionError) Error() string { return "session " + e.id + ": " + e.err.Error() }
+func (e *sessionError) Error() string { return fmt.Sprintf("session %q: %s", e.id, e.err) }
 func (e *sessionError) Unwrap() error { return e.err }
 
 // describe turns err into its machine-readable form, with a plain-English
@@ -67,9 +67,9 @@ func apiHeadline(sessionID string, e *client.Error) string {
 	case e.Kind == client.KindEndpointNotFound:
 		return endpointAdvice(e)
 	case sessionID != "" && e.Kind == client.KindNotFound:
-		fmt.Fprintf(&b, "session %s not found", sessionID)
+		fmt.Fprintf(&b, "session %q not found", sessionID)
 	case sessionID != "":
-		fmt.Fprintf(&b, "session %s: %s", sessionID, e.Explanation)
+		fmt.Fprintf(&b, "session %q: %s", sessionID, e.Explanation)
 	default:
 		b.WriteString(e.Explanation)
 	}

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -49,12 +48,13 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	root.SetOut(cobraOut)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	// The pager shows the output to its end before any final error.
+	f.IOStreams.StopPager()
+	if pagerQuit(err) {
+		err = nil // the user quit the pager before the end of the output
+	}
 	if err == nil && cobraOut.err != nil {
 		err = fmt.Errorf("write output: %w", cobraOut.err)
-	}
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
-		// cobra reports an unknown subcommand as a plain error.
-		err = &UsageError{Err: err}
 	}
 	if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
 		err = fmt.Errorf("%w: %w", ctx.Err(), err)
@@ -86,7 +86,10 @@ session-log API.
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			f.bindFlags(cmd.Flags())
-			return nil
+			if cmd.Annotations[terminalOutputAnnotation] == "" {
+				return nil
+			}
+			return setUpTerminalOutput(f, cmd)
 		},
 	}
 	root.SetIn(f.IOStreams.In)
@@ -106,30 +109,38 @@ session-log API.
 	pf.Duration("max-retry-wait", defaultDuration(keyMaxRetryWait), "longest wait before one retry, Retry-After included")
 	pf.String("ca-cert", "", "PEM file of a private certificate authority to trust")
 	pf.Bool("debug", false, "trace HTTP requests and replies on stderr (token redacted)")
-	pf.Bool("no-color", false, "never colour the output (also NO_COLOR)")
+	pf.String("color", string(ColorAuto), "colour the output: auto (on a terminal, unless NO_COLOR), always or never (env SESSIONLOG_COLOR)")
+	pf.Bool("no-color", false, "never colour the output, as --color never")
+	pf.Bool("no-pager", false, "never send the output through a pager (SESSIONLOG_PAGER, PAGER or less -FRX on a terminal)")
 	pf.Bool("demo", false, "run against the built-in mock API with its sample sessions")
-	markSettingFlags(pf, "base-url", "token", "timeout", "retries", "max-retry-wait", "ca-cert")
+	markSettingFlags(pf, "base-url", "token", "timeout", "retries", "max-retry-wait", "ca-cert", "color")
 	_ = root.RegisterFlagCompletionFunc("profile", completeProfiles)
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(
+		[]string{string(ColorAuto), string(ColorAlways), string(ColorNever)}, cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(
-		newListCmd(f, nil),
-		newCreateCmd(f, nil),
-		newSummaryCmd(f, nil),
+		withTerminalOutput(newListCmd(f, nil)),
+		withTerminalOutput(newCreateCmd(f, nil)),
+		withTerminalOutput(newSummaryCmd(f, nil)),
 		newActionsCmd(f),
 		newConfigCmd(f),
 		newVersionCmd(f),
 		newMockCmd(f, nil),
 	)
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	refuseUnknownHelpTopics(root)
+	refuseUnknownSubcommands(root)
 	for _, c := range root.Commands() {
 		refuseUnknownSubcommands(c)
 	}
 	return root
 }
 
-// refuseUnknownSubcommands makes a command that only groups others (config,
-// completion) fail with a usage error for an unknown subcommand, instead of
-// printing its help and exiting 0; with no argument it still prints help.
+// refuseUnknownSubcommands makes a command that only groups others (the
+// root, config, completion) fail with a usage error that suggests the
+// nearest subcommand, instead of printing its help and exiting 0; with no
+// argument it still prints help.
 func refuseUnknownSubcommands(c *cobra.Command) {
 	if c.Runnable() || !c.HasSubCommands() {
 		return
@@ -137,7 +148,7 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	c.Args = cobra.ArbitraryArgs
 	c.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
-			return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+			return unknownCommandError(cmd, args[0])
 		}
 		return cmd.Help()
 	}
@@ -157,4 +168,62 @@ func (fw *firstErrorWriter) Write(p []byte) (int, error) {
 	n, err := fw.w.Write(p)
 	fw.err = err
 	return n, err
+}
+
+// refuseUnknownHelpTopics makes `help lisst` a usage error that suggests
+// the nearest command, where cobra's help prints the usage and exits 0.
+func refuseUnknownHelpTopics(root *cobra.Command) {
+	help, _, err := root.Find([]string{"help"})
+	if err != nil || help == root {
+		return
+	}
+	help.Run = nil
+	help.RunE = func(c *cobra.Command, args []string) error {
+		cmd, rest, err := root.Find(args)
+		if err != nil {
+			return &UsageError{Err: err}
+		}
+		if len(rest) > 0 {
+			return unknownCommandError(cmd, rest[0])
+		}
+		cmd.InitDefaultHelpFlag() // so that the help shows --help
+		return cmd.Help()
+	}
+}
+
+// terminalOutputAnnotation marks the commands whose output is coloured and
+// paged on a terminal: those that print what the API holds.
+const terminalOutputAnnotation = "sessionlog_terminal_output"
+
+func withTerminalOutput(c *cobra.Command) *cobra.Command {
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[terminalOutputAnnotation] = "true"
+	return c
+}
+
+// setUpTerminalOutput applies the colour mode and starts the pager, as the
+// settings and flags ask. There is no pager with --no-pager, when standard
+// output is not a terminal (StartPager checks), and for --follow, whose
+// output never ends.
+func setUpTerminalOutput(f *Factory, cmd *cobra.Command) error {
+	s, err := f.Settings()
+	if err != nil {
+		return err
+	}
+	mode := s.Color
+	if f.boolFlag("no-color") {
+		if cmd.Flags().Changed("color") && mode != ColorNever {
+			return usageErrorf("--no-color contradicts --color %s", mode)
+		}
+		mode = ColorNever
+	}
+	f.IOStreams.SetColorMode(mode)
+	if f.boolFlag("no-pager") || f.boolFlag("follow") {
+		return nil
+	}
+	f.IOStreams.SetPager(pagerCommand(s))
+	f.IOStreams.StartPager()
+	return nil
 }

@@ -13,15 +13,59 @@ import (
 	"github.com/sessionlog/sessionlog/client"
 )
 
-// sessionsClient refuses, before any request, session ids that cannot be
-// sent, then returns the run's settings and API client.
-func sessionsClient(ctx context.Context, ids []string, settings func() (*Settings, error),
-	newClient func(context.Context) (*client.Client, error)) (*Settings, *client.Client, error) {
+// parseSessionIDs reads session ids as people paste them from tickets and
+// chats: each argument may hold several ids separated by commas ("1001,1002"
+// or "1001, 1002"), each id may have spaces around it and a leading "#"
+// ("#1001"). Empty items between commas are skipped; every id left is then
+// checked with client.ValidateSessionID, so that none that cannot be sent
+// reaches a request.
+func parseSessionIDs(args []string) ([]string, error) {
+	ids := make([]string, 0, len(args))
+	for _, arg := range args {
+		n := len(ids)
+		for item := range strings.SplitSeq(arg, ",") {
+			if id := cleanSessionID(item); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > n {
+			continue
+		}
+		if err := client.ValidateSessionID(arg); err != nil {
+			return nil, err // empty or blank
+		}
+		return nil, usageErrorf("%q names no session id", arg)
+	}
 	for _, id := range ids {
 		if err := client.ValidateSessionID(id); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
+	return ids, nil
+}
+
+// parseSessionID is parseSessionIDs for a command that takes exactly one id.
+func parseSessionID(arg string) (string, error) {
+	ids, err := parseSessionIDs([]string{arg})
+	if err != nil {
+		return "", err
+	}
+	if len(ids) != 1 {
+		return "", usageErrorf("%q names %d sessions; this command takes one session id", arg, len(ids))
+	}
+	return ids[0], nil
+}
+
+// cleanSessionID trims the spaces around one pasted id and a leading "#".
+func cleanSessionID(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.TrimSpace(strings.TrimPrefix(s, "#"))
+}
+
+// sessionsClient returns the run's settings and API client; the session
+// ids were checked by parseSessionIDs before.
+func sessionsClient(ctx context.Context, settings func() (*Settings, error),
+	newClient func(context.Context) (*client.Client, error)) (*Settings, *client.Client, error) {
 	s, err := settings()
 	if err != nil {
 		return nil, nil, err
@@ -62,7 +106,7 @@ func firstFailure(ios *IOStreams, first, outputErr error) error {
 	switch {
 	case first == nil:
 		return outputErr
-	case outputErr != nil:
+	case outputErr != nil && !pagerQuit(outputErr):
 		writeError(ios.ErrOut, outputErr)
 	}
 	return &reportedError{first: first}
@@ -92,15 +136,4 @@ func requireArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// completeActionTypes suggests the documented action types with their meaning.
-func completeActionTypes(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, a := range client.ActionTypes() {
-		if strings.HasPrefix(string(a), strings.ToUpper(toComplete)) {
-			out = append(out, string(a)+"\t"+a.Description())
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -24,6 +24,8 @@ const (
 	keyConcurrency        = "concurrency"
 	keyCACert             = "ca_cert"
 	keyInsecureSkipVerify = "insecure_skip_verify"
+	keyColor              = "color"
+	keyPager              = "pager"
 	keyDefaultProfile     = "default_profile"
 	keyProfiles           = "profiles"
 )
@@ -45,6 +47,8 @@ var settingDefaults = []struct {
 	{keyConcurrency, 4},
 	{keyCACert, ""},
 	{keyInsecureSkipVerify, false},
+	{keyColor, string(ColorAuto)},
+	{keyPager, ""}, // unset: PAGER, else less -FRX (see pagerCommand)
 }
 
 // Where a setting's value came from.
@@ -69,6 +73,10 @@ type Settings struct {
 	Concurrency        int
 	CACert             string
 	InsecureSkipVerify bool
+	// Color is the colour mode: auto, always or never.
+	Color ColorMode
+	// Pager is the pager setting, as set; pagerCommand resolves it.
+	Pager string
 
 	// Profile is the chosen profile, "" for none.
 	Profile string

@@ -62,6 +62,10 @@ func (s *Settings) decode() error {
 	}
 	s.InsecureSkipVerify = insecure
 	s.raw[keyInsecureSkipVerify] = insecure
+	if s.Color, err = parseColorMode(strings.ToLower(strings.TrimSpace(str(keyColor)))); err != nil {
+		errs = append(errs, s.invalid(keyColor, "auto, always or never"))
+	}
+	s.Pager = str(keyPager)
 	if len(errs) > 0 {
 		return &ConfigError{Err: errors.Join(errs...)}
 	}

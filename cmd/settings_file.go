@@ -117,20 +117,35 @@ func applyProfile(v *viper.Viper, flags *pflag.FlagSet, s *Settings) (map[string
 	return keys, nil
 }
 
-// configFileWarnings names keys the config file sets that sessionlog does
-// not know, most often a typo such as base-url for base_url.
+// configFileWarnings names keys the config file sets, at its top level or
+// in a profile, that sessionlog does not know, with the known key each is
+// likely a typo of (base_url for base-url).
 func configFileWarnings(v *viper.Viper, path string) []string {
-	known := map[string]bool{keyDefaultProfile: true, keyProfiles: true}
+	settings := make([]string, 0, len(settingDefaults))
 	for _, d := range settingDefaults {
-		known[d.key] = true
+		settings = append(settings, d.key)
 	}
+	topLevel := append(slices.Clone(settings), keyDefaultProfile, keyProfiles)
 	var warnings []string
-	seen := map[string]bool{}
-	for _, k := range v.AllKeys() {
-		top := strings.SplitN(k, ".", 2)[0]
-		if !known[top] && !seen[top] && v.InConfig(top) {
-			seen[top] = true
-			warnings = append(warnings, fmt.Sprintf("config file %s: unknown key %q is ignored", path, top))
+	warn := func(where, key string, known []string) {
+		if slices.Contains(known, key) {
+			return
+		}
+		w := fmt.Sprintf("config file %s: unknown key %q%s is ignored", path, key, where)
+		if s := closestName(key, known); s != "" {
+			w += fmt.Sprintf("; did you mean %s?", s)
+		}
+		warnings = append(warnings, w)
+	}
+	for key := range v.AllSettings() {
+		if v.InConfig(key) {
+			warn("", key, topLevel)
+		}
+	}
+	for name, profile := range v.GetStringMap(keyProfiles) {
+		values, _ := profile.(map[string]any)
+		for key := range values {
+			warn(fmt.Sprintf(" in profile %q", name), strings.ToLower(key), settings)
 		}
 	}
 	slices.Sort(warnings)

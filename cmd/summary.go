@@ -45,7 +45,12 @@ are never guessed.`,
 }
 
 func runSummary(ctx context.Context, opts *SummaryOptions) error {
-	settings, c, err := sessionsClient(ctx, opts.SessionIDs, opts.Settings, opts.Client)
+	ids, err := parseSessionIDs(opts.SessionIDs)
+	if err != nil {
+		return err
+	}
+	opts.SessionIDs = ids
+	settings, c, err := sessionsClient(ctx, opts.Settings, opts.Client)
 	if err != nil {
 		return err
 	}

@@ -5,26 +5,31 @@ import (
 	"github.com/sessionlog/sessionlog/timeline"
 )
 
-// ANSI SGR sequences used by the table.
+// ANSI SGR sequences used by the table: the eight basic colours and the
+// bright ones, which every terminal palette keeps readable on a dark
+// background (plain blue is not: it is near black on many).
 const (
-	ansiReset   = "\x1b[0m"
-	ansiBold    = "\x1b[1m"
-	ansiRed     = "\x1b[31m"
-	ansiGreen   = "\x1b[32m"
-	ansiYellow  = "\x1b[33m"
-	ansiBlue    = "\x1b[34m"
-	ansiMagenta = "\x1b[35m"
-	ansiCyan    = "\x1b[36m"
+	ansiReset      = "\x1b[0m"
+	ansiBold       = "\x1b[1m"
+	ansiRed        = "\x1b[31m"
+	ansiGreen      = "\x1b[32m"
+	ansiYellow     = "\x1b[33m"
+	ansiMagenta    = "\x1b[35m"
+	ansiCyan       = "\x1b[36m"
+	ansiBrightRed  = "\x1b[91m"
+	ansiBrightBlue = "\x1b[94m"
 )
 
-// actionColors maps each documented action type to its colour.
+// actionColors maps each documented action type to its colour, one colour
+// each: LEFT (gone) apart from TEMPORARILY_LEFT (coming back), and the two
+// cancel actions in two shades of red.
 var actionColors = map[client.ActionType]string{
 	client.ActionEntered:         ansiGreen,
-	client.ActionLeft:            ansiYellow,
+	client.ActionLeft:            ansiMagenta,
 	client.ActionTemporarilyLeft: ansiYellow,
-	client.ActionEnded:           ansiBlue,
+	client.ActionEnded:           ansiBrightBlue,
 	client.ActionCancelled:       ansiRed,
-	client.ActionCancelRequest:   ansiMagenta,
+	client.ActionCancelRequest:   ansiBrightRed,
 	client.ActionSessionPeriod:   ansiCyan,
 }
 

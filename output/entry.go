@@ -74,7 +74,7 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 
 // describe names r in error messages.
 func (entryCodec) describe(r Record) string {
-	return fmt.Sprintf("entry %d of session %s", r.Position, r.SessionID)
+	return fmt.Sprintf("entry %d of session %q", r.Position, r.SessionID)
 }
 
 // csvHeader returns the csv header row.

@@ -26,7 +26,7 @@ func TestEntryObject(t *testing.T) {
 		{"id is always a string", false, Record{SessionID: `42"`, Entry: client.LogEntry{Raw: json.RawMessage(`{}`)}},
 			`{"session_id":"42\""}`, ""},
 		{"not an object", false, Record{SessionID: "s", Position: 4, Entry: client.LogEntry{Raw: json.RawMessage(`null`)}},
-			"", "entry 4 of session s is not a JSON object"},
+			"", `entry 4 of session "s" is not a JSON object`},
 		{"gap known", true, Record{SessionID: "s", Gap: after(11 * time.Minute), Entry: client.LogEntry{Raw: json.RawMessage(`{"a":1}`)}},
 			`{"session_id":"s","a":1,"gap_seconds":660}`, ""},
 		{"gap zero", true, Record{SessionID: "s", Gap: after(0), Entry: client.LogEntry{Raw: json.RawMessage(`{}`)}},

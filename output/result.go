@@ -104,7 +104,7 @@ func (resultCodec) object(dst []byte, r Result) ([]byte, error) {
 }
 
 func (resultCodec) describe(r Result) string {
-	return fmt.Sprintf("result of row %d (session %s)", r.Line, r.SessionID)
+	return fmt.Sprintf("result of row %d (session %q)", r.Line, r.SessionID)
 }
 
 func (resultCodec) csvHeader() []string {

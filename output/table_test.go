@@ -26,11 +26,11 @@ func TestColorAction(t *testing.T) {
 		want   string
 	}{
 		{client.ActionEntered, "\x1b[32mENTERED\x1b[0m"},
-		{client.ActionLeft, "\x1b[33mLEFT\x1b[0m"},
+		{client.ActionLeft, "\x1b[35mLEFT\x1b[0m"},
 		{client.ActionTemporarilyLeft, "\x1b[33mTEMPORARILY_LEFT\x1b[0m"},
-		{client.ActionEnded, "\x1b[34mENDED\x1b[0m"},
+		{client.ActionEnded, "\x1b[94mENDED\x1b[0m"},
 		{client.ActionCancelled, "\x1b[31mCANCELLED\x1b[0m"},
-		{client.ActionCancelRequest, "\x1b[35mCANCEL_REQUEST\x1b[0m"},
+		{client.ActionCancelRequest, "\x1b[91mCANCEL_REQUEST\x1b[0m"},
 		{client.ActionSessionPeriod, "\x1b[36mSESSION_PERIOD\x1b[0m"},
 		{"TRANSFERRED", "TRANSFERRED"},
 		{"", ""},

@@ -1,0 +1,73 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// closestName returns the name in known that name most likely misspells:
+// the same once case, "-" and spaces are set aside ("base-url" for
+// base_url), else the nearest by edit distance, if near enough to be a
+// typo (at most 2 edits, and fewer than half the name's length). It
+// returns "" when none is.
+func closestName(name string, known []string) string {
+	normal := func(s string) string {
+		return strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(s))
+	}
+	best, bestDist := "", 3
+	for _, k := range known {
+		if normal(k) == normal(name) {
+			return k
+		}
+		if d := editDistance(normal(name), normal(k)); d < bestDist && 2*d < len([]rune(name)) {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// unknownCommandError is the usage error for a subcommand of parent that
+// does not exist, with the ones it may be a typo of, as cobra finds them
+// (close by edit distance, or starting with what was typed).
+func unknownCommandError(parent *cobra.Command, name string) error {
+	msg := fmt.Sprintf("unknown command %q for %q", name, parent.CommandPath())
+	if parent.SuggestionsMinimumDistance <= 0 {
+		parent.SuggestionsMinimumDistance = 2
+	}
+	if s := parent.SuggestionsFor(name); len(s) > 0 {
+		msg += "; did you mean " + orList(s) + "?"
+	}
+	return usageErrorf("%s", msg)
+}
+
+// orList joins names as "a", "a or b", "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
