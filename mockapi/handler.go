@@ -5,17 +5,26 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/sessionlog/sessionlog/mockapi/faults"
 )
 
-// Handler is an in-memory session-log API as an http.Handler. It is safe
-// for concurrent use.
+// Handler is an in-memory session-log API as an http.Handler, with an
+// admin API under /_mock/ (see the package documentation). It is safe for
+// concurrent use.
 type Handler struct {
 	basePath   string
 	token      string
 	latency    time.Duration
-	clock      func() time.Time
+	clock      *mockClock
 	loc        *time.Location
 	maxPerPage int
+	autoCreate bool
+
+	fixture     *Fixture      // what Reset restores; nil for none
+	startFaults []faults.Rule // what Reset re-arms
+	faults      *faults.Layer // the fault layer around api
+	api         http.Handler  // the API itself, without faults or journal
 
 	mu       sync.RWMutex
 	sessions map[string]*session
@@ -33,39 +42,87 @@ func NewHandler(opts ...Option) *Handler {
 // newHandler builds a Handler from c.
 func newHandler(c config) *Handler {
 	h := &Handler{
-		basePath:   c.basePath,
-		token:      c.token,
-		latency:    c.latency,
-		clock:      c.clock,
-		loc:        c.loc,
-		maxPerPage: c.maxPerPage,
-		sessions:   make(map[string]*session),
-		requests:   requestLog{w: c.requestLog, counts: make(map[string]int)},
+		basePath:    c.basePath,
+		token:       c.token,
+		latency:     c.latency,
+		clock:       newMockClock(c.clock, c.frozenAt),
+		loc:         c.loc,
+		maxPerPage:  c.maxPerPage,
+		autoCreate:  c.autoCreate,
+		fixture:     c.fixture,
+		startFaults: c.faults,
+		sessions:    make(map[string]*session),
+		requests:    requestLog{w: c.requestLog, counts: make(map[string]int)},
 	}
-	if c.fixture != nil {
-		if h.loc == nil {
-			h.loc = c.fixture.Location
-		}
-		for _, s := range c.fixture.Sessions {
-			h.AddSession(s.ID, s.Entries...)
-		}
+	h.api = http.HandlerFunc(h.serveAPI)
+	h.faults = faults.Wrap(h.api, c.faults...)
+	if h.loc == nil && c.fixture != nil {
+		h.loc = c.fixture.Location
 	}
 	if h.loc == nil {
 		h.loc = time.Local
 	}
+	h.loadFixture()
 	return h
 }
 
-// ServeHTTP answers one request as the API would, then records it.
+// loadFixture replaces the store with the fixture's sessions.
+func (h *Handler) loadFixture() {
+	h.mu.Lock()
+	clear(h.sessions)
+	h.mu.Unlock()
+	if h.fixture != nil {
+		h.AddFixture(h.fixture)
+	}
+}
+
+// Reset brings the Handler back to how it started: the fixture's sessions
+// (those marked AnchorToStart anchored again), the WithFaults rules
+// re-armed and later ones removed, an empty journal and the clock back
+// where it started.
+func (h *Handler) Reset() {
+	h.clock.reset()
+	h.loadFixture()
+	h.faults.SetRules(h.startFaults...)
+	h.faults.ClearRequests()
+	h.ClearRequests()
+}
+
+// AddFaults adds rules after the Handler's fault rules.
+func (h *Handler) AddFaults(rules ...faults.Rule) { h.faults.AddRules(rules...) }
+
+// ClearFaults removes every fault rule, WithFaults ones included, and
+// returns how many there were.
+func (h *Handler) ClearFaults() int { return h.faults.SetRules() }
+
+// ServeHTTP answers one request: the admin API under /_mock/, else the
+// API behind the fault rules, recorded in the journal.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	rec := newRecord(r)
-	if h.wait(r.Context()) {
-		rep := h.serve(r, &rec)
-		rep.write(w)
-		rec.Status = rep.status
+	rel, inBase := h.relativePath(r.URL.EscapedPath())
+	if inBase && isAdminPath(rel) {
+		sw := &statusWriter{ResponseWriter: w}
+		h.serveAdmin(sw, r, rel)
+		h.requests.log(newRecord(r, h.clock.wall()), sw.status, time.Since(start))
+		return
 	}
+	rec := newRecord(r, h.clock.wall())
+	rec.Body, r.Body = journalBody(r)
+	if inBase {
+		rec.SessionID, _ = matchLogRoute(rel)
+	}
+	sw := &statusWriter{ResponseWriter: w}
+	h.faults.ServeHTTP(sw, r)
+	rec.Status = sw.status
 	h.requests.add(rec, time.Since(start))
+}
+
+// serveAPI answers r as the API would, after the configured latency.
+func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
+	if h.wait(r.Context()) {
+		rep := h.serve(r)
+		rep.write(w)
+	}
 }
 
 // wait sleeps for the configured latency; it reports false if ctx ended first.
@@ -85,7 +142,7 @@ func (h *Handler) wait(ctx context.Context) bool {
 
 // serve routes r in Laravel's order: route match (404/405), then
 // authentication (401), then the controller.
-func (h *Handler) serve(r *http.Request, rec *RequestRecord) reply {
+func (h *Handler) serve(r *http.Request) reply {
 	rel, ok := h.relativePath(r.URL.EscapedPath())
 	if !ok {
 		return routeNotFound(r.URL.EscapedPath())
@@ -94,7 +151,6 @@ func (h *Handler) serve(r *http.Request, rec *RequestRecord) reply {
 	if !ok {
 		return routeNotFound(rel)
 	}
-	rec.SessionID = id
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
 		if !h.authorized(r) {
@@ -103,7 +159,6 @@ func (h *Handler) serve(r *http.Request, rec *RequestRecord) reply {
 		return h.list(r, id)
 	case http.MethodPost:
 		body, ok := readBody(r)
-		rec.Body = string(body)
 		if !h.authorized(r) {
 			return unauthenticated()
 		}
@@ -119,3 +174,30 @@ func (h *Handler) serve(r *http.Request, rec *RequestRecord) reply {
 func (h *Handler) authorized(r *http.Request) bool {
 	return h.token == "" || r.Header.Get("Authorization") == "Bearer "+h.token
 }
+
+// statusWriter remembers the status written through it; 0 when nothing
+// was (the connection was dropped, or the client left first).
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+// WriteHeader records code and passes it on.
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Write records an implicit 200 and passes b on.
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection (to hijack it
+// for a dropped reply, or to flush).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
