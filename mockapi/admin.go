@@ -33,23 +33,17 @@ var adminRoutes = map[string]adminRoute{
 	"health":   {http.MethodGet: (*Handler).adminHealth},
 }
 
-// serveAdmin answers an admin request; rel is its path under the base
+// routeAdmin answers an admin request; rel is its path under the base
 // path. Like the API it checks the route (404, 405), then the token (401).
-func (h *Handler) serveAdmin(w http.ResponseWriter, r *http.Request, rel string) {
-	rep := h.routeAdmin(r, rel)
-	rep.write(w)
-}
-
-// routeAdmin finds and runs the admin endpoint of r.
 func (h *Handler) routeAdmin(r *http.Request, rel string) reply {
 	route, ok := adminRoutes[strings.TrimRight(strings.TrimPrefix(rel, adminPrefix), "/")]
 	if !ok {
-		return routeNotFound(rel)
+		return routeNotFound(r.URL.EscapedPath())
 	}
 	run, ok := route[r.Method]
 	if !ok {
 		allow := slices.Sorted(maps.Keys(route))
-		msg := fmt.Sprintf("The %s method is not supported for route %s. Supported methods: %s.", r.Method, laravelPath(rel), strings.Join(allow, ", "))
+		msg := fmt.Sprintf("The %s method is not supported for route %s. Supported methods: %s.", r.Method, laravelPath(r.URL.EscapedPath()), strings.Join(allow, ", "))
 		return reply{status: http.StatusMethodNotAllowed, allow: strings.Join(allow, ", "), body: laravelError{Message: msg}}
 	}
 	if !h.authorized(r) {

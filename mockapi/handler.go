@@ -102,7 +102,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rel, inBase := h.relativePath(r.URL.EscapedPath())
 	if inBase && isAdminPath(rel) {
 		sw := &statusWriter{ResponseWriter: w}
-		h.serveAdmin(sw, r, rel)
+		rep := h.routeAdmin(r, rel)
+		rep.write(sw)
 		h.requests.log(newRecord(r, h.clock.wall()), sw.status, time.Since(start))
 		return
 	}
@@ -143,13 +144,14 @@ func (h *Handler) wait(ctx context.Context) bool {
 // serve routes r in Laravel's order: route match (404/405), then
 // authentication (401), then the controller.
 func (h *Handler) serve(r *http.Request) reply {
-	rel, ok := h.relativePath(r.URL.EscapedPath())
+	full := r.URL.EscapedPath() // Laravel's messages name the whole path
+	rel, ok := h.relativePath(full)
 	if !ok {
-		return routeNotFound(r.URL.EscapedPath())
+		return routeNotFound(full)
 	}
 	id, ok := matchLogRoute(rel)
 	if !ok {
-		return routeNotFound(rel)
+		return routeNotFound(full)
 	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
@@ -166,7 +168,7 @@ func (h *Handler) serve(r *http.Request) reply {
 	case http.MethodOptions:
 		return reply{status: http.StatusOK, allow: "GET,HEAD,POST"}
 	default:
-		return methodNotAllowed(r.Method, rel)
+		return methodNotAllowed(r.Method, full)
 	}
 }
 
