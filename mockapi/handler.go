@@ -1,7 +1,9 @@
 package mockapi
 
 import (
+	"bufio"
 	"context"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -101,10 +103,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rel, inBase := h.relativePath(r.URL.EscapedPath())
 	if inBase && isAdminPath(rel) {
-		sw := &statusWriter{ResponseWriter: w}
+		sw := &statusWriter{ResponseWriter: w, started: func(status int) {
+			h.requests.log(newRecord(r, h.clock.wall()), status, time.Since(start))
+		}}
 		rep := h.routeAdmin(r, rel)
 		rep.write(sw)
-		h.requests.log(newRecord(r, h.clock.wall()), sw.status, time.Since(start))
 		return
 	}
 	rec := newRecord(r, h.clock.wall())
@@ -112,10 +115,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if inBase {
 		rec.SessionID, _ = matchLogRoute(rel)
 	}
-	sw := &statusWriter{ResponseWriter: w}
+	// The record is stored as the reply starts, before the client can see
+	// it, so that a client that got its reply finds it in the journal.
+	sw := &statusWriter{ResponseWriter: w, started: func(status int) {
+		rec.Status = status
+		h.requests.add(rec, time.Since(start))
+	}}
 	h.faults.ServeHTTP(sw, r)
-	rec.Status = sw.status
-	h.requests.add(rec, time.Since(start))
+	sw.start(0) // no reply was sent
 }
 
 // serveAPI answers r as the API would, after the configured latency.
@@ -177,29 +184,46 @@ func (h *Handler) authorized(r *http.Request) bool {
 	return h.token == "" || r.Header.Get("Authorization") == "Bearer "+h.token
 }
 
-// statusWriter remembers the status written through it; 0 when nothing
-// was (the connection was dropped, or the client left first).
+// statusWriter calls started once, with the status, as the reply starts
+// (before it reaches the client), or with 0 when the connection is
+// hijacked to be dropped.
 type statusWriter struct {
 	http.ResponseWriter
-	status int
+	started func(status int)
+	done    bool
+}
+
+// start calls started the first time only.
+func (w *statusWriter) start(status int) {
+	if !w.done {
+		w.done = true
+		w.started(status)
+	}
 }
 
 // WriteHeader records code and passes it on.
 func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
+	w.start(code)
 	w.ResponseWriter.WriteHeader(code)
 }
 
 // Write records an implicit 200 and passes b on.
 func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
+	w.start(http.StatusOK)
 	return w.ResponseWriter.Write(b)
 }
 
-// Unwrap lets http.ResponseController reach the connection (to hijack it
-// for a dropped reply, or to flush).
+// Flush records an implicit 200 and flushes.
+func (w *statusWriter) Flush() {
+	w.start(http.StatusOK)
+	_ = http.NewResponseController(w.ResponseWriter).Flush() // as http.Flusher, it cannot report
+}
+
+// Hijack records that no reply was sent and hands over the connection.
+func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.start(0)
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
