@@ -17,6 +17,11 @@
 //	)
 //	srv := httptest.NewServer(layer)
 //
+// Suites that configure faults from outside Go write Specs instead: JSON
+// objects or the short form METHOD=STATUS[xN] ("GET=503x2"), read by
+// ParseSpec and ParseSpecs and turned into Rules by Spec.Rule; rules can
+// be added and replaced while serving (AddRules, SetRules).
+//
 // Faults that cut or drop the connection hijack it, so the Layer must be
 // served over HTTP/1.x (httptest.NewServer and NewTLSServer are).
 package faults
