@@ -14,7 +14,9 @@
 //   - page URLs carry only "page", as Laravel's paginate() builds them:
 //     per_page is not carried over to next_page_url and the others;
 //   - unknown routes (404), other methods (405) and a missing or wrong
-//     token (401) answer in Laravel's own {"message": ...} shape.
+//     token (401) answer in Laravel's own {"message": ...} shape, without
+//     the envelope, naming the whole path as Request::path() does
+//     ({"message":"The route api/v1/x could not be found."}).
 //
 // The {id} is one path segment, percent-decoded, so "a%2Fb" names session
 // "a/b" (Laravel itself would decode before matching and answer 404).
