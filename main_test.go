@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:  filepath.Join("testdata", "script"),
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits, "mock": cmdMock, "http": cmdHTTP},
 		Setup: func(env *testscript.Env) error {
 			srv, err := mockapi.NewServer(
 				mockapi.WithFixture(mockapi.DefaultFixture()),

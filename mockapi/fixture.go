@@ -25,6 +25,7 @@ import (
 //	      - {action_type: SESSION_PERIOD, offset: 35, text: "optional text"}
 //	  - id: "1004"
 //	    generate: 300                 # GenerateSession entries instead of entries
+//	    anchor: start                 # if still in progress, move it to end as the server starts
 //
 // Each entry needs a documented action_type and exactly one of at or
 // offset; entries must not go back in time. A session's end is not
@@ -43,6 +44,11 @@ type Fixture struct {
 type FixtureSession struct {
 	ID      string
 	Entries []Entry
+	// AnchorToStart ("anchor: start" in the file) asks a Handler to move
+	// the session, if still in progress, to end in the minute before its
+	// clock when it loads the fixture (at start, on Reset, or through
+	// POST /_mock/sessions), keeping the gaps between entries.
+	AnchorToStart bool
 }
 
 //go:embed fixtures/default.yaml
@@ -69,18 +75,25 @@ func DefaultFixture() *Fixture {
 // real minutes. Ended and empty sessions keep their times.
 func (f *Fixture) AnchoredAt(now time.Time) *Fixture {
 	out := &Fixture{Location: f.Location, Sessions: make([]FixtureSession, len(f.Sessions))}
-	anchor := now.Truncate(time.Minute).Add(-time.Minute)
 	for i, s := range f.Sessions {
-		entries := slices.Clone(s.Entries)
-		if n := len(entries); n > 0 && !slices.ContainsFunc(entries, func(e Entry) bool { return e.ActionType.ends() }) {
-			shift := anchor.Sub(entries[n-1].Time)
-			for j := range entries {
-				entries[j].Time = entries[j].Time.Add(shift)
-			}
-		}
-		out.Sessions[i] = FixtureSession{ID: s.ID, Entries: entries}
+		out.Sessions[i] = FixtureSession{ID: s.ID, Entries: anchorEntries(s.Entries, now), AnchorToStart: s.AnchorToStart}
 	}
 	return out
+}
+
+// anchorEntries returns a copy of a session's entries, moved in time to
+// end in the minute before now when the session is still in progress.
+func anchorEntries(entries []Entry, now time.Time) []Entry {
+	entries = slices.Clone(entries)
+	n := len(entries)
+	if n == 0 || slices.ContainsFunc(entries, func(e Entry) bool { return e.ActionType.ends() }) {
+		return entries
+	}
+	shift := now.Truncate(time.Minute).Add(-time.Minute).Sub(entries[n-1].Time)
+	for j := range entries {
+		entries[j].Time = entries[j].Time.Add(shift)
+	}
+	return entries
 }
 
 // LoadFixture reads and parses the fixture file at path. Errors name the

@@ -167,7 +167,7 @@ func TestParseFixtureErrors(t *testing.T) {
 		{"syntax", "sessions:\n  - id: a\n    entries:\n      - {action_type: ENTERED, at: \"10:00\"\n", "fixture: yaml: line 3: did not find expected ',' or '}'"},
 		{"tab", "sessions:\n\t- id: a", "fixture: yaml: line 2: found character that cannot start any token"},
 		{"unknown top key", "timezone: UTC\nsesions: []", `fixture: line 2: unknown fixture key "sesions" (want timezone, sessions)`},
-		{"unknown session key", "sessions:\n  - id: a\n    entry: []", `fixture: line 3: unknown session key "entry" (want id, start, generate, entries)`},
+		{"unknown session key", "sessions:\n  - id: a\n    entry: []", `fixture: line 3: unknown session key "entry" (want id, start, generate, anchor, entries)`},
 		{"unknown entry key", "sessions:\n  - id: a\n    entries:\n      - {action: ENTERED, at: \"10:00\"}", `fixture: line 4: unknown entry key "action" (want action_type, at, offset, text)`},
 		{"entry not a mapping", "sessions:\n  - id: a\n    entries: [ENTERED]", "fixture: line 3: entry must be a mapping"},
 		{"sessions not a list", "sessions: {id: a}", "fixture: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!map into []mockapi.rawSession"},

@@ -29,6 +29,7 @@ type rawSession struct {
 	ID       string     `yaml:"id"`
 	Start    string     `yaml:"start"`
 	Generate int        `yaml:"generate"`
+	Anchor   string     `yaml:"anchor"`
 	Entries  []rawEntry `yaml:"entries"`
 	line     int
 }
@@ -67,7 +68,7 @@ func (f *rawFixture) UnmarshalYAML(n *yaml.Node) error {
 
 // UnmarshalYAML decodes a session, rejecting unknown keys.
 func (s *rawSession) UnmarshalYAML(n *yaml.Node) error {
-	if err := checkKeys(n, "session", "id", "start", "generate", "entries"); err != nil {
+	if err := checkKeys(n, "session", "id", "start", "generate", "anchor", "entries"); err != nil {
 		return err
 	}
 	entries, err := mappingItems(n, "entries", "entry")
@@ -178,6 +179,10 @@ func (rs *rawSession) build(loc *time.Location) (FixtureSession, error) {
 	fail := func(line int, err error) (FixtureSession, error) {
 		return FixtureSession{}, fmt.Errorf("line %d: session %q: %w", line, rs.ID, err)
 	}
+	if rs.Anchor != "" && rs.Anchor != "start" {
+		return fail(rs.line, fmt.Errorf("anchor %q: the only anchor is \"start\"", rs.Anchor))
+	}
+	anchored := rs.Anchor == "start"
 	start := time.Date(2026, time.January, 1, 9, 0, 0, 0, loc)
 	if rs.Start != "" {
 		t, err := time.Parse(time.RFC3339, rs.Start)
@@ -192,7 +197,7 @@ func (rs *rawSession) build(loc *time.Location) (FixtureSession, error) {
 	case rs.Generate > 0 && len(rs.Entries) > 0:
 		return fail(rs.line, errors.New("give either generate or entries, not both"))
 	case rs.Generate > 0:
-		return FixtureSession{ID: rs.ID, Entries: GenerateSession(rs.ID, rs.Generate, start)}, nil
+		return FixtureSession{ID: rs.ID, Entries: GenerateSession(rs.ID, rs.Generate, start), AnchorToStart: anchored}, nil
 	}
 	entries := make([]Entry, 0, len(rs.Entries))
 	for _, re := range rs.Entries {
@@ -205,7 +210,7 @@ func (rs *rawSession) build(loc *time.Location) (FixtureSession, error) {
 		}
 		entries = append(entries, e)
 	}
-	return FixtureSession{ID: rs.ID, Entries: withTexts(entries)}, nil
+	return FixtureSession{ID: rs.ID, Entries: withTexts(entries), AnchorToStart: anchored}, nil
 }
 
 // build checks the raw entry and turns it into an Entry; at is read on

@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/sessionlog/sessionlog/mockapi/faults"
 )
 
 // Option configures a Handler (NewHandler) or a Server (NewServer).
@@ -20,6 +22,9 @@ type config struct {
 	requestLog io.Writer
 	fixture    *Fixture
 	listenAddr string
+	frozenAt   time.Time
+	faults     []faults.Rule
+	autoCreate bool
 }
 
 // newConfig applies opts over the defaults.
@@ -58,6 +63,7 @@ func WithLatency(d time.Duration) Option {
 }
 
 // WithClock sets the source of created entries' times. Default time.Now.
+// SetClock and AdvanceClock act on top of it.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) {
 		if now != nil {
@@ -92,4 +98,26 @@ func WithFixture(f *Fixture) Option {
 // "127.0.0.1:0" (a free port). NewHandler ignores it.
 func WithListenAddr(addr string) Option {
 	return func(c *config) { c.listenAddr = addr }
+}
+
+// WithFrozenClock freezes the Handler's clock at t: created entries get t
+// until SetClock or AdvanceClock (or POST /_mock/clock) move it, and
+// Reset brings it back to t. Sessions of the fixture marked AnchorToStart
+// are anchored at t.
+func WithFrozenClock(t time.Time) Option {
+	return func(c *config) { c.frozenAt = t }
+}
+
+// WithFaults injects faults by rules into the API's replies, as a
+// faults.Layer around the API would, before any rule added later with
+// AddFaults. Admin requests (under /_mock/) never meet a fault. Reset
+// re-arms these rules from the start. Repeated WithFaults add up.
+func WithFaults(rules ...faults.Rule) Option {
+	return func(c *config) { c.faults = append(c.faults, rules...) }
+}
+
+// WithAutoCreate(true) makes a valid POST to an unknown session create
+// it, for suites that make up their session ids, instead of answering 404.
+func WithAutoCreate(on bool) Option {
+	return func(c *config) { c.autoCreate = on }
 }

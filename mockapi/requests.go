@@ -1,6 +1,7 @@
 package mockapi
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,8 +12,14 @@ import (
 // maxRecords is how many requests Requests keeps (the most recent).
 const maxRecords = 10000
 
+// maxJournalBody is how much of a request body a record keeps.
+const maxJournalBody = 64 << 10
+
 // RequestRecord is one request the Handler received.
 type RequestRecord struct {
+	// Time is when it arrived: the wall clock, or the frozen time under
+	// WithFrozenClock or SetClock, moved by AdvanceClock as well.
+	Time   time.Time
 	Method string
 	// Path is the escaped path the client sent, including any base path.
 	Path string
@@ -20,12 +27,13 @@ type RequestRecord struct {
 	Query string
 	// Header is the request's header without Authorization.
 	Header http.Header
-	// Body is the body of a POST to the log route, else "".
+	// Body is the request's body, its first 64 KiB when longer.
 	Body string
 	// SessionID is the decoded {id} when the log route matched, else "".
 	SessionID string
-	// Status is the reply's status code, 0 when the request's context ended
-	// during WithLatency and no reply was written.
+	// Status is the reply's status code, 0 when no reply was written: a
+	// fault dropped the connection, or the request's context ended during
+	// WithLatency or a fault's delay.
 	Status int
 }
 
@@ -37,11 +45,27 @@ type requestLog struct {
 	counts  map[string]int
 }
 
-// newRecord starts the record of r.
-func newRecord(r *http.Request) RequestRecord {
+// newRecord starts the record of r, which arrived at now.
+func newRecord(r *http.Request, now time.Time) RequestRecord {
 	header := r.Header.Clone()
 	header.Del("Authorization")
-	return RequestRecord{Method: r.Method, Path: requestPath(r), Query: r.URL.RawQuery, Header: header}
+	return RequestRecord{Time: now, Method: r.Method, Path: requestPath(r), Query: r.URL.RawQuery, Header: header}
+}
+
+// journalBody reads the first maxJournalBody bytes of r's body for the
+// journal and returns them with a body that still reads the whole of it.
+func journalBody(r *http.Request) (string, io.ReadCloser) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return "", r.Body
+	}
+	head, _ := io.ReadAll(io.LimitReader(r.Body, maxJournalBody)) // a read error shows again to the API's own read
+	return string(head), readCloser{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
+}
+
+// readCloser reads from one reader and closes another.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // add stores rec and writes its log line.
@@ -53,6 +77,19 @@ func (l *requestLog) add(rec RequestRecord, took time.Duration) {
 	}
 	l.records = append(l.records, rec)
 	l.counts[rec.Method]++
+	l.writeLine(rec, rec.Status, took)
+}
+
+// log writes the log line of a request that is not journalled (an admin
+// request) and its reply's status.
+func (l *requestLog) log(rec RequestRecord, status int, took time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.writeLine(rec, status, took)
+}
+
+// writeLine writes rec's log line, if there is a log; l.mu is held.
+func (l *requestLog) writeLine(rec RequestRecord, status int, took time.Duration) {
 	if l.w == nil {
 		return
 	}
@@ -61,7 +98,18 @@ func (l *requestLog) add(rec RequestRecord, took time.Duration) {
 		uri += "?" + rec.Query
 	}
 	// The log is best effort: a failing writer must not fail the request.
-	_, _ = fmt.Fprintf(l.w, "%s %s %d %s\n", rec.Method, uri, rec.Status, took.Round(time.Microsecond))
+	_, _ = fmt.Fprintf(l.w, "%s %s %d %s\n", rec.Method, uri, status, took.Round(time.Microsecond))
+}
+
+// ClearRequests empties the journal, so that Requests and RequestCount
+// start again from nothing, and returns how many records it held.
+func (h *Handler) ClearRequests() int {
+	h.requests.mu.Lock()
+	defer h.requests.mu.Unlock()
+	n := len(h.requests.records)
+	h.requests.records = nil
+	clear(h.requests.counts)
+	return n
 }
 
 // Requests returns copies of the records of the requests received so

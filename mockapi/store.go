@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"time"
 )
 
 // session is one stored session.
@@ -14,9 +15,9 @@ type session struct {
 
 // Why appendAction refused, in the order it checks.
 var (
+	errInvalid   = errors.New("invalid action_type")
 	errNoSession = errors.New("session not found")
 	errEnded     = errors.New("session has ended")
-	errInvalid   = errors.New("invalid action_type")
 )
 
 // AddSession adds session id with entries in the given (chronological)
@@ -63,23 +64,47 @@ func (h *Handler) page(id string, page, perPage int) (items []Entry, total int, 
 	return slices.Clone(s.entries[lo:hi]), len(s.entries), true
 }
 
+// AddFixture adds f's sessions, replacing sessions of the same ids. Those
+// marked AnchorToStart and still in progress are first moved in time to
+// end in the minute before the Handler's clock, as Fixture.AnchoredAt
+// does.
+func (h *Handler) AddFixture(f *Fixture) {
+	var now time.Time // read once, only if some session needs it
+	for _, s := range f.Sessions {
+		entries := s.Entries
+		if s.AnchorToStart {
+			if now.IsZero() {
+				now = h.clock.now()
+			}
+			entries = anchorEntries(entries, now)
+		}
+		h.AddSession(s.ID, entries...)
+	}
+}
+
 // appendAction records an entry of type a in session id at the clock's
 // time and returns it. Ending a session (ENDED, CANCELLED) also records
-// its SESSION_PERIOD right after. It fails with errNoSession, errEnded or
-// errInvalid, checked in that order.
+// its SESSION_PERIOD right after. It fails with errInvalid, errNoSession
+// (unless WithAutoCreate, when it creates the session) or errEnded,
+// checked in that order, as a Laravel FormRequest validates the body
+// before the controller looks the session up.
 func (h *Handler) appendAction(id string, a ActionType) (Entry, error) {
+	if !a.valid() {
+		return Entry{}, errInvalid
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s, ok := h.sessions[id]
 	switch {
+	case !ok && h.autoCreate:
+		s = &session{}
+		h.sessions[id] = s
 	case !ok:
 		return Entry{}, errNoSession
 	case s.ended:
 		return Entry{}, errEnded
-	case !a.valid():
-		return Entry{}, errInvalid
 	}
-	now := h.clock().Round(0) // drop the monotonic reading: stored times compare with ==
+	now := h.clock.now()
 	first := now
 	if len(s.entries) > 0 {
 		first = s.entries[0].Time

@@ -17,6 +17,11 @@
 //	)
 //	srv := httptest.NewServer(layer)
 //
+// Suites that configure faults from outside Go write Specs instead: JSON
+// objects or the short form METHOD=STATUS[xN] ("GET=503x2"), read by
+// ParseSpec and ParseSpecs and turned into Rules by Spec.Rule; rules can
+// be added and replaced while serving (AddRules, SetRules).
+//
 // Faults that cut or drop the connection hijack it, so the Layer must be
 // served over HTTP/1.x (httptest.NewServer and NewTLSServer are).
 package faults
@@ -98,20 +103,24 @@ func Wrap(next http.Handler, rules ...Rule) *Layer {
 	}
 }
 
+// maxRequests is how many records Requests keeps (the most recent), so
+// that a long-running server does not grow without bound.
+const maxRequests = 10000
+
 // ServeHTTP counts and records r, then injects the fault of the first rule
 // that fires for it, or passes it to the wrapped handler.
 func (l *Layer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if i := l.admit(r); i >= 0 {
-		l.rules[i].Fault.Inject(w, r, l.next)
+	if f := l.admit(r); f != nil {
+		f.Inject(w, r, l.next)
 		return
 	}
 	l.next.ServeHTTP(w, r)
 }
 
-// admit counts and records r and returns the index of the rule that fires
-// for it, or -1. Every matching rule counts r, including rules after the
+// admit counts and records r and returns the fault of the rule that fires
+// for it, or nil. Every matching rule counts r, including rules after the
 // one that fires.
-func (l *Layer) admit(r *http.Request) int {
+func (l *Layer) admit(r *http.Request) Fault {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	chosen := -1
@@ -127,6 +136,9 @@ func (l *Layer) admit(r *http.Request) int {
 		}
 	}
 	l.counts[r.Method]++
+	if len(l.requests) == maxRequests {
+		l.requests = append(l.requests[:0], l.requests[1:]...)
+	}
 	l.requests = append(l.requests, Request{
 		Method:     r.Method,
 		Path:       r.URL.EscapedPath(),
@@ -134,7 +146,47 @@ func (l *Layer) admit(r *http.Request) int {
 		Authorized: r.Header.Get("Authorization") != "",
 		Rule:       chosen,
 	})
-	return chosen
+	if chosen < 0 {
+		return nil
+	}
+	return l.rules[chosen].Fault
+}
+
+// AddRules appends rules after the Layer's rules, each counting from the
+// next request on.
+func (l *Layer) AddRules(rules ...Rule) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.rules = append(l.rules, rules...)
+	l.matched = append(l.matched, make([]int, len(rules))...)
+	l.fired = append(l.fired, make([]int, len(rules))...)
+}
+
+// SetRules replaces the Layer's rules with rules, counting afresh, and
+// returns how many rules it had. The request counts and records are kept.
+func (l *Layer) SetRules(rules ...Rule) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := len(l.rules)
+	l.rules = append([]Rule(nil), rules...)
+	l.matched = make([]int, len(rules))
+	l.fired = make([]int, len(rules))
+	return n
+}
+
+// RuleCount returns how many rules the Layer has, spent or not.
+func (l *Layer) RuleCount() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.rules)
+}
+
+// ClearRequests forgets the requests received so far: counts and records.
+func (l *Layer) ClearRequests() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.requests = nil
+	clear(l.counts)
 }
 
 // Count returns how many requests with method the Layer received, or all
@@ -152,7 +204,8 @@ func (l *Layer) Count(method string) int {
 	return n
 }
 
-// Requests returns the records of the requests received so far, oldest first.
+// Requests returns the records of the requests received so far, oldest
+// first (at most the last 10,000).
 func (l *Layer) Requests() []Request {
 	l.mu.Lock()
 	defer l.mu.Unlock()
