@@ -295,9 +295,9 @@ func TestFaults(t *testing.T) {
 			args: createLeft, code: 0, posts: 2, added: []mockapi.ActionType{left}},
 		{name: "POST maintenance 503 every attempt", rules: []faults.Rule{onPost(maintenance("1"))},
 			args: createLeft + " --max-retry-wait 2s --retries 1", code: 6, posts: 2,
-			stderr: []string{"error: session 1002: the service is unavailable; the server asks to wait 1s (HTTP 503)"}},
+			stderr: []string{"error: session \"1002\": the service is unavailable; the server asks to wait 1s (HTTP 503)"}},
 		{name: "POST Laravel 503 without Retry-After", rules: []faults.Rule{onPost(maintenance(""))},
-			args: createLeft, code: 6, posts: 1, stderr: []string{"error: session 1002: the service is unavailable; " + uncertain + " (HTTP 503)"}},
+			args: createLeft, code: 6, posts: 1, stderr: []string{"error: session \"1002\": the service is unavailable; " + uncertain + " (HTTP 503)"}},
 		{name: "POST stored, answered 503 by Envoy", rules: []faults.Rule{onPost(faults.After(envoyReset))},
 			args: createLeft, code: 6, posts: 1, added: []mockapi.ActionType{left},
 			stderr: []string{"the service is unavailable; the reply is not valid JSON", uncertain}},
@@ -644,7 +644,7 @@ func TestFaultWrongBaseURL(t *testing.T) {
 			rules: []faults.Rule{onPost(faults.Laravel(405, "The POST method is not supported for route api/v1/customer/sessions/1002/log. Supported methods: GET, HEAD."))},
 			args:  createLeft, code: 2, posts: 1, path: "/api/v1/customer/sessions/1002/log"},
 		{name: "list: the API's own 404 is a missing session", mountAt: "/api", base: "/api", args: "list 9999 -o json", code: 4, gets: 1,
-			stderr: []string{"error: session 9999 not found (HTTP 404)", `"kind":"not_found"`}},
+			stderr: []string{"error: session \"9999\" not found (HTTP 404)", `"kind":"not_found"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -680,7 +680,7 @@ func TestFaultRefusedRedirectNamesItsReasonOnce(t *testing.T) {
 	res := runCLI(t, faultArgs(s.baseURL(), args...)...)
 	var p problems
 	p.checkOutput(res, args, ExitError,
-		"error: session 1001: refused to follow the server's redirect: unsupported scheme in ftp://support:xxxxx@files.example.com/log\n",
+		"error: session \"1001\": refused to follow the server's redirect: unsupported scheme in ftp://support:xxxxx@files.example.com/log\n",
 		"<-- Location: ftp://support:xxxxx@files.example.com/log\n")
 	if n := strings.Count(res.stderr, "unsupported scheme"); n != 1 {
 		p.addf("the reason is named %d times, want once", n)

@@ -64,13 +64,13 @@ func TestHostileServerText(t *testing.T) {
 		{"summary table", []string{"summary", "1"},
 			"SESSION  STATUS  ENTRIES  FIRST    LAST     AWAY  TIME AWAY\n1        ended   1        2:30 PM  2:30 PM  0     0m\n", "", 0},
 		{"server error message", []string{"list", "2", "--retries", "0"}, "",
-			"error: session 2: internal server error (HTTP 500)\n  server message: " + hostileShown + "\n", ExitUnavailable},
+			"error: session \"2\": internal server error (HTTP 500)\n  server message: " + hostileShown + "\n", ExitUnavailable},
 		{"validation message, field name and field message", []string{"create", "1", "ENTERED"}, "",
-			"error: session 1: invalid data: " + hostileShown + ": " + hostileShown + " (HTTP 422)\n" +
+			"error: session \"1\": invalid data: " + hostileShown + ": " + hostileShown + " (HTTP 422)\n" +
 				"  server message: " + hostileShown + "\n" +
 				"  " + hostileShown + ": " + hostileShown + "\n", ExitRejected},
 		{"session id echo", []string{"list", "9\u202e"}, "",
-			"error: session 9\\u202e not found (HTTP 404)\n  server message: " + hostileShown + "\n", ExitNotFound},
+			"error: session \"9\\u202e\" not found (HTTP 404)\n  server message: " + hostileShown + "\n", ExitNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +131,7 @@ func TestWarningsAreSanitised(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := runCLI(t, "list", "1001", "--config", path)
-	want := "warning: config file " + strings.ReplaceAll(path, "\u202e", `\u202e`) + ": unknown key \"colour\" is ignored\n"
+	want := "warning: config file " + strings.ReplaceAll(path, "\u202e", `\u202e`) + ": unknown key \"colour\" is ignored; did you mean color?\n"
 	if res.code != 0 || res.stderr != want {
 		t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
 	}

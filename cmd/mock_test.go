@@ -40,7 +40,7 @@ func TestMockRefusesBadFlags(t *testing.T) {
 func TestInvalidTypeToUnknownSessionIsRejected(t *testing.T) {
 	srv := newMock(t)
 	res := runCLI(t, "create", "424242", "entered", "--no-validate")
-	want := "error: session 424242: invalid data: action_type: invalid action type (HTTP 422)\n"
+	want := "error: session \"424242\": invalid data: action_type: invalid action type (HTTP 422)\n"
 	if res.code != ExitRejected || !strings.HasPrefix(res.stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", res.code, res.stderr, ExitRejected, want)
 	}

@@ -30,8 +30,10 @@ func TestConfigValuesOfTheWrongType(t *testing.T) {
 			path := writeFile(t, "config.yaml", tt.config, 0o600)
 			_, res := configView(t, "--config", path)
 			want := "error: " + strings.ReplaceAll(tt.want, "CONFIG", path) + "\n"
-			if res.code != ExitUsage || res.stderr != want {
-				t.Errorf("exit %d, stderr %q; want %d and %q", res.code, res.stderr, ExitUsage, want)
+			// config view runs with -o json, so the error's JSON object follows.
+			if res.code != ExitUsage || !strings.HasPrefix(res.stderr, want) ||
+				!strings.HasPrefix(res.stderr[len(want):], `{"error":{"kind":"config",`) {
+				t.Errorf("exit %d, stderr %q; want %d and %q, then its JSON object", res.code, res.stderr, ExitUsage, want)
 			}
 		})
 	}
