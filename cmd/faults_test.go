@@ -227,6 +227,11 @@ func TestFaults(t *testing.T) {
 		{name: "GET body over 32 MiB", rules: []faults.Rule{onGet(faults.Oversize(32<<20 + 1))},
 			args: list1001, code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: the body is larger than the 33554432-byte limit (HTTP 200)"}},
+		// Streamed without a Content-Length, the body is read up to the limit:
+		// a timeout that reading 32 MiB cannot reach.
+		{name: "GET chunked body over 32 MiB", rules: []faults.Rule{onGet(withoutLength(faults.Oversize(32<<20 + 1)))},
+			args: list1001 + " --timeout 10m", code: 1, gets: 1,
+			stderr: []string{"invalid reply from the server: the body is larger than the 33554432-byte limit (HTTP 200)"}},
 
 		// Faults on one page of a long timeline (session 1004, 4 pages of 100).
 		{name: "GET page 3 of 4: 503 once", rules: []faults.Rule{once(faults.Rule{Target: "page=3&", Fault: faults.Laravel(503, "Service Unavailable")})},
@@ -310,6 +315,22 @@ func TestFaults(t *testing.T) {
 			p.report(t, "")
 		})
 	}
+}
+
+// withoutLength serves f's reply without its Content-Length header, so that
+// the body is streamed in chunks.
+func withoutLength(f faults.Fault) faults.Fault {
+	return faults.FaultFunc(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		f.Inject(lengthDropper{w}, r, next)
+	})
+}
+
+// lengthDropper is a ResponseWriter that drops Content-Length from the header.
+type lengthDropper struct{ http.ResponseWriter }
+
+func (w lengthDropper) WriteHeader(status int) {
+	w.Header().Del("Content-Length")
+	w.ResponseWriter.WriteHeader(status)
 }
 
 // rateLimitFor answers 429 with a Retry-After of the HTTP date d after
@@ -555,8 +576,8 @@ func TestFaultInterrupt(t *testing.T) {
 			var res cliResult
 			select {
 			case res.code = <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("Run did not return within 5s of Ctrl-C")
+			case <-time.After(eventLimit):
+				t.Fatal("Run did not return after Ctrl-C")
 			}
 			res.stdout, res.stderr = out.String(), errOut.String()
 			var p problems
@@ -567,10 +588,14 @@ func TestFaultInterrupt(t *testing.T) {
 	}
 }
 
-// waitFor polls cond until it holds, failing t after 5s.
+// eventLimit bounds the wait for an event that a working run surely
+// brings about: reached only when the run is broken.
+const eventLimit = 30 * time.Second
+
+// waitFor polls cond until it holds, failing t after eventLimit.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(eventLimit); !cond(); time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out waiting for the run to reach the fault")
 		}
