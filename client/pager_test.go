@@ -356,3 +356,44 @@ func TestTimelineRefusesShortPageInTheMiddle(t *testing.T) {
 		t.Errorf("positions %v, want [1 2 3] before the error", got.positions)
 	}
 }
+
+func TestTimelineRefusesALastPageItsTotalDoesNotMake(t *testing.T) {
+	// 100 entries at 10 a page make 10 pages: trusting last_page 5 would
+	// deliver 50 entries and stop, as if that were all.
+	srv, c := newFakeLogServer(t, &fakeLog{total: 100, claimLast: 5, claimTotal: 100})
+	got := collect(t, c, PagerOptions{Concurrency: 2})
+	want := "invalid reply from the server: page 1: last_page is 5, but total 100 at per_page 10 makes last_page 10"
+	if e := asError(t, got.err); e.Kind != KindInvalidResponse || e.Explanation != want {
+		t.Errorf("err = %v, want %q", got.err, want)
+	}
+	if len(got.positions) != 0 || srv.count() != 1 {
+		t.Errorf("positions %v after %d requests, want none after 1", got.positions, srv.count())
+	}
+}
+
+func TestPageCountProblem(t *testing.T) {
+	tests := []struct {
+		last, perPage, total int
+		want                 string
+	}{
+		{1, 30, 0, ""},
+		{0, 30, 0, ""},
+		{0, 0, 0, ""},
+		{1, 30, 2, ""},
+		{10, 10, 100, ""},
+		{11, 10, 101, ""},
+		{1, 1, 1, ""},
+		{5, 10, 100, "last_page is 5, but total 100 at per_page 10 makes last_page 10"},
+		{11, 10, 100, "last_page is 11, but total 100 at per_page 10 makes last_page 10"},
+		{10, 10, 101, "last_page is 10, but total 101 at per_page 10 makes last_page 11"},
+		{3, 30, 0, "last_page is 3, but total 0 at per_page 30 makes last_page 1"},
+		{2, 0, 0, "last_page is 2, but total 0 at per_page 0 makes last_page 1"},
+		{1, 0, 5, "per_page is 0 although total is 5"},
+	}
+	for _, tt := range tests {
+		p := &Page{CurrentPage: 1, LastPage: tt.last, PerPage: tt.perPage, Total: tt.total}
+		if got := pageCountProblem(p); got != tt.want {
+			t.Errorf("last_page %d, per_page %d, total %d: %q, want %q", tt.last, tt.perPage, tt.total, got, tt.want)
+		}
+	}
+}
