@@ -221,6 +221,9 @@ func TestFaults(t *testing.T) {
 		{name: "GET last_page -1", rules: []faults.Rule{onGet(faults.SetPaging("last_page", -1))},
 			args: list1001 + " --per-page 100", code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: negative paging numbers (last_page -1, per_page 100, total 5) (HTTP 200)"}},
+		{name: "GET last_page short of total/per_page", rules: []faults.Rule{onGet(faults.SetPaging("last_page", 2))},
+			args: "list 1004 --per-page 100", code: 1, gets: 1,
+			stderr: []string{"invalid reply from the server: page 1: last_page is 2, but total 350 at per_page 100 makes last_page 4"}},
 		{name: "GET another page than asked", rules: []faults.Rule{onGet(faults.SetPaging("current_page", 2))},
 			args: list1001, code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: asked for page 1 but the server returned page 2 (HTTP 200)"}},
@@ -537,11 +540,13 @@ func TestFaultInterrupt(t *testing.T) {
 		name  string
 		rules []faults.Rule
 		args  string
-		// ready reports when to press Ctrl-C.
-		ready  func(s *faultServer) bool
-		stderr []string
-		added  []mockapi.ActionType
-		bug    string
+		// ready reports when to press Ctrl-C, once stdout also holds
+		// wantStdout.
+		ready      func(s *faultServer) bool
+		wantStdout string
+		stderr     []string
+		added      []mockapi.ActionType
+		bug        string
 	}{
 		{name: "list -o json, reply pending", rules: []faults.Rule{onGet(slow)}, args: list1001 + " -o json",
 			ready: func(s *faultServer) bool { return s.layer.Count("GET") == 1 }},
@@ -549,8 +554,13 @@ func TestFaultInterrupt(t *testing.T) {
 			args: list1001 + " -o json --max-retry-wait 1m", ready: func(s *faultServer) bool { return s.layer.Count("GET") == 1 }},
 		{name: "list two sessions -o json, the second pending",
 			rules: []faults.Rule{{Method: http.MethodGet, Target: "/1004/", Fault: slow}}, args: "list 1001 1004 -o json",
-			// Session 1001 is answered, so its entries are ready to print.
-			ready: func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 }},
+			// Session 1001 is answered, and its entries printed.
+			ready:      func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 },
+			wantStdout: `"session_id": "1001"`},
+		{name: "summary two sessions -o json, the second pending",
+			rules: []faults.Rule{{Method: http.MethodGet, Target: "/1004/", Fault: slow}}, args: "summary 1001 1004 -o json",
+			ready:      func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 },
+			wantStdout: `"session_id": "1001"`},
 		{name: "create, POST pending", rules: []faults.Rule{onPost(slow)}, args: createLeft,
 			ready:  func(s *faultServer) bool { return s.layer.Count("POST") == 1 },
 			stderr: []string{uncertain},
@@ -564,14 +574,15 @@ func TestFaultInterrupt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			isolateEnv(t)
 			s := newFaultServer(t, tt.rules...)
-			ios, _, out, errOut := TestIO()
+			ios, _, _, errOut := TestIO()
+			out := &syncBuffer{}
+			ios.Out = out
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			done := make(chan int, 1)
 			args := strings.Fields(tt.args)
 			go func() { done <- Run(ctx, faultArgs(s.baseURL(), args...), ios) }()
-			waitFor(t, func() bool { return tt.ready(s) })
-			time.Sleep(100 * time.Millisecond) // let the run print what it has
+			waitFor(t, func() bool { return tt.ready(s) && strings.Contains(out.String(), tt.wantStdout) })
 			cancel()
 			var res cliResult
 			select {
