@@ -561,6 +561,8 @@ func TestFaultInterrupt(t *testing.T) {
 			rules: []faults.Rule{{Method: http.MethodGet, Target: "/1004/", Fault: slow}}, args: "summary 1001 1004 -o json",
 			ready:      func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 },
 			wantStdout: `"session_id": "1001"`},
+		{name: "list --jq that never ends", args: list1001 + " --jq until(false;.)",
+			ready: func(s *faultServer) bool { return s.mock.RequestCount("GET") == 1 }},
 		{name: "create, POST pending", rules: []faults.Rule{onPost(slow)}, args: createLeft,
 			ready:  func(s *faultServer) bool { return s.layer.Count("POST") == 1 },
 			stderr: []string{uncertain},
