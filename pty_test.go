@@ -1,88 +1,109 @@
+//go:build linux || darwin
+
 package main
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
-	"regexp"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 )
 
-// hostileText would clear the screen, set the window title, write the
-// clipboard, return the cursor and reverse the line, written raw.
-const hostileText = "a\x1b[2J\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\r\u202eb"
+// eventLimit bounds the wait for what a working run surely does.
+const eventLimit = 30 * time.Second
 
-// TestHostileServerOnATerminal runs the real binary on a pseudo-terminal
-// against a server whose entries and error messages try to drive the
-// terminal, and checks that none of it reaches the terminal raw.
-func TestHostileServerOnATerminal(t *testing.T) {
-	bin, err := exec.LookPath("sessionlog") // put on PATH by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _ := json.Marshal(hostileText)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.Method == http.MethodPost {
-			w.WriteHeader(http.StatusUnprocessableEntity)
-			_, _ = w.Write([]byte(`{"success":false,"message":` + string(text) + `,"data":{` + string(text) + `:[` + string(text) + `]},"statusCode":422}`))
-			return
-		}
-		_, _ = w.Write([]byte(`{"success":true,"message":` + string(text) + `,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[` +
-			`{"text":` + string(text) + `,"date":` + string(text) + `,"action_type":` + string(text) + `}]}}`))
-	}))
-	defer srv.Close()
+// ptyOutput collects what the program writes to its terminal.
+type ptyOutput struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
 
-	env := []string{"SESSIONLOG_BASE_URL=" + srv.URL + "/api", "SESSIONLOG_TOKEN=pty-test-token", "XDG_CONFIG_HOME=" + t.TempDir(), "TERM=xterm-256color"}
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "SESSIONLOG_") && !strings.HasPrefix(kv, "NO_COLOR=") && !strings.HasPrefix(kv, "TERM=") {
-			env = append(env, kv)
-		}
-	}
+func (o *ptyOutput) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Write(p)
+}
+
+func (o *ptyOutput) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
+// TestCreateFromTerminalEndsOnInterrupt runs `sessionlog create -f -` on a
+// real terminal, waits for its hint, then presses Ctrl-C (or sends
+// SIGTERM): the run must end at once with exit 130, without Ctrl-D.
+func TestCreateFromTerminalEndsOnInterrupt(t *testing.T) {
 	tests := []struct {
-		name string
-		args []string
-		code int
+		name      string
+		interrupt func(c *exec.Cmd, tty *os.File) error
 	}{
-		{"list table", []string{"list", "1", "--no-color"}, 0},
-		{"summary table", []string{"summary", "1", "--no-color"}, 0},
-		{"error message, field name and field message", []string{"create", "1", "ENTERED", "--no-color"}, 5},
-		{"debug trace", []string{"list", "1", "--no-color", "--debug"}, 0},
+		{"Ctrl-C", func(_ *exec.Cmd, tty *os.File) error { _, err := tty.Write([]byte{3}); return err }},
+		{"SIGTERM", func(c *exec.Cmd, _ *os.File) error { return c.Process.Signal(syscall.SIGTERM) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := exec.Command(bin, append(tt.args, "--no-pager")...) // the escapes of less are not the server's
-			c.Env = env
-			term, err := pty.Start(c) // stdin, stdout and stderr on the terminal
+			c := exec.Command("sessionlog", "create", "-f", "-")
+			c.Env = append(os.Environ(), "SESSIONLOG_BASE_URL=http://127.0.0.1:9/api",
+				"SESSIONLOG_TOKEN=t", "XDG_CONFIG_HOME="+t.TempDir())
+			tty, err := pty.Start(c) // the terminal is its stdin, stdout, stderr and controlling terminal
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer term.Close()
-			out, _ := io.ReadAll(term) // ends with EIO once the binary has exited
-			code := 0
-			if err := c.Wait(); err != nil {
-				var exitErr *exec.ExitError
-				if !errors.As(err, &exitErr) {
-					t.Fatal(err)
+			defer tty.Close()
+			out := &ptyOutput{}
+			copied := make(chan struct{})
+			go func() {
+				defer close(copied)
+				_, _ = out.copyFrom(tty)
+			}()
+			const hint = "reading rows from standard input; end with Ctrl-D"
+			for deadline := time.Now().Add(eventLimit); !strings.Contains(out.String(), hint); time.Sleep(10 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					_ = c.Process.Kill()
+					t.Fatalf("no hint on the terminal; it shows:\n%s", out)
 				}
-				code = exitErr.ExitCode()
 			}
-			shown := string(out)
-			if code != tt.code || !strings.Contains(shown, `a\x1b[2J\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\r\u202eb`) {
-				t.Fatalf("exit %d (want %d), the terminal showed %q", code, tt.code, shown)
+			if err := tt.interrupt(c, tty); err != nil {
+				t.Fatal(err)
 			}
-			// The terminal turns \n into \r\n; a progress line is erased with \r ESC[K.
-			rest := strings.NewReplacer("\r\n", "\n", "\r\x1b[K", "").Replace(shown)
-			if raw := regexp.MustCompile("[\x1b\x07\r\u202e]").FindString(rest); raw != "" {
-				t.Errorf("%q reached the terminal raw in %q", raw, shown)
+			exited := make(chan error, 1)
+			go func() { exited <- c.Wait() }()
+			select {
+			case err = <-exited:
+			case <-time.After(eventLimit):
+				_ = c.Process.Kill()
+				t.Fatalf("still reading standard input after %s; the terminal shows:\n%s", tt.name, out)
+			}
+			var exitErr *exec.ExitError
+			if !errors.As(err, &exitErr) || exitErr.ExitCode() != 130 {
+				t.Errorf("ended with %v, want exit 130; the terminal shows:\n%s", err, out)
+			}
+			<-copied
+			if got := out.String(); strings.Count(got, hint) != 1 || !strings.Contains(got, "error: interrupted") {
+				t.Errorf("the terminal shows:\n%s\nwant the hint once, then \"error: interrupted\"", got)
 			}
 		})
+	}
+}
+
+// copyFrom copies r into o until r ends (a terminal whose program exited).
+func (o *ptyOutput) copyFrom(r *os.File) (int64, error) {
+	buf := make([]byte, 4096)
+	var total int64
+	for {
+		n, err := r.Read(buf)
+		_, _ = o.Write(buf[:n])
+		total += int64(n)
+		if err != nil {
+			return total, err
+		}
 	}
 }

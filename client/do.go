@@ -82,6 +82,11 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte) (
 	if first, final := resp.Request.RawRequest.URL, raw.Request.URL; !sameHost(first, final) {
 		rep.redirectedTo = final.Host
 	}
+	if raw.ContentLength > c.maxBody {
+		// Declared too big: refused before a byte of it is read.
+		rep.oversize = true
+		return rep, nil
+	}
 	data, err := io.ReadAll(io.LimitReader(raw.Body, c.maxBody+1))
 	if err != nil {
 		return rep, fmt.Errorf("reading the reply body: %w", err)

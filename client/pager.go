@@ -82,9 +82,10 @@ func (o PagerOptions) validate() error {
 // more: requests already sent may finish, but none is sent for a later
 // page. It stops at the first failure: the entries before the failed page
 // are yielded, then Timeline returns its *Error. A reply for another page
-// than the one asked (a server that ignores "page") or with another
-// per_page than the first reply fails with KindInvalidResponse, rather
-// than repeating entries.
+// than the one asked (a server that ignores "page"), with another
+// per_page than the first reply, or with a last_page that its total and
+// per_page do not make fails with KindInvalidResponse, rather than
+// repeating or silently skipping entries.
 //
 // When yield returns ErrStop, Timeline returns nil at once; when it returns
 // another error, Timeline returns that error as is. In both cases requests
@@ -246,6 +247,11 @@ func (t *timeline) fetch(ctx context.Context, slot *waiter, n, perPage int, late
 		return nil, true, nil
 	}
 	page, err = t.c.ListLogs(ctx, t.id, ListOptions{Page: n, PerPage: perPage})
+	if err == nil {
+		if problem := pageCountProblem(page); problem != "" {
+			err = invalidReply(0, fmt.Sprintf("page %d: %s", n, problem))
+		}
+	}
 	if later {
 		if err == nil && page.PerPage != perPage {
 			err = invalidReply(0, fmt.Sprintf("page %d has per_page %d but page 1 had %d, so entries would be repeated or missed", n, page.PerPage, perPage))

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -28,8 +29,10 @@ type fakeLog struct {
 	ignorePage bool
 	// perPageFrom, when > 0, is the page from which per_page is doubled.
 	perPageFrom int
-	// delay, when set, is how long the reply for a page waits.
-	delay func(page int) time.Duration
+	// hold, when set, is called as a request arrives, already counted in
+	// flight, and may return a channel the reply then waits for (at most
+	// holdLimit, after which heldTooLong is set).
+	hold func(page int) <-chan struct{}
 	// intercept, when set, may answer a request itself (returning true);
 	// n is the request's 1-based number.
 	intercept func(w http.ResponseWriter, page, n int) bool
@@ -37,7 +40,12 @@ type fakeLog struct {
 	mu                sync.Mutex
 	inFlight, maxSeen int
 	served            int
+	heldTooLong       bool
 }
+
+// holdLimit is the longest a fakeLog holds a reply back: only a broken
+// pager keeps a gate shut that long.
+const holdLimit = 30 * time.Second
 
 // entryText is the text of the entry at position pos.
 func entryText(pos int) string { return "entry " + strconv.Itoa(pos) }
@@ -67,8 +75,8 @@ func (f *fakeLog) serve(w http.ResponseWriter, r *http.Request, n int) {
 	if f.intercept != nil && f.intercept(w, page, n) {
 		return
 	}
-	if f.delay != nil {
-		time.Sleep(f.delay(page))
+	if f.hold != nil {
+		f.waitFor(r, f.hold(page))
 	}
 	total := f.total
 	if f.grown > total && n > 1 {
@@ -93,6 +101,46 @@ func (f *fakeLog) serve(w http.ResponseWriter, r *http.Request, n int) {
 		"current_page": page, "data": items, "last_page": last, "per_page": size, "total": claimedTotal,
 	})
 	respond(w, http.StatusOK, fmt.Sprintf(`{"success":true,"message":"ok","data":%s,"statusCode":200}`, data))
+}
+
+// waitFor waits until gate is closed (at once when it is nil), the
+// request is cancelled, or holdLimit has passed.
+func (f *fakeLog) waitFor(r *http.Request, gate <-chan struct{}) {
+	if gate == nil {
+		return
+	}
+	select {
+	case <-gate:
+	case <-r.Context().Done():
+	case <-time.After(holdLimit):
+		f.mu.Lock()
+		f.heldTooLong = true
+		f.mu.Unlock()
+	}
+}
+
+// overlapping returns a hold function that holds the first n requests until
+// the n-th has arrived, so that n requests are surely in flight at once.
+func overlapping(n int) func(int) <-chan struct{} {
+	var arrived atomic.Int32
+	gate := make(chan struct{})
+	return func(int) <-chan struct{} {
+		switch k := arrived.Add(1); {
+		case k == int32(n):
+			close(gate)
+			return gate
+		case k < int32(n):
+			return gate
+		}
+		return nil
+	}
+}
+
+// wasHeldTooLong reports whether a held reply gave up waiting.
+func (f *fakeLog) wasHeldTooLong() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.heldTooLong
 }
 
 // maxInFlight returns the most requests the server was answering at once.

@@ -1,6 +1,9 @@
 package client
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // span is the part of a timeline a Timeline call delivers, fixed by the
 // first reply: the positions it delivers and the later pages that hold them.
@@ -42,6 +45,26 @@ func planSpan(first *Page, opts PagerOptions) span {
 	s.next = max(2, pageOf(s.from, s.perPage))
 	s.last = min(first.LastPage, pageOf(s.to, s.perPage))
 	return s
+}
+
+// pageCountProblem describes a reply whose last_page is not the one its
+// total and per_page make, Laravel's max(1, ceil(total/per_page)) (0 is
+// let pass for an empty log): trusting it would skip pages or ask for
+// pages that cannot exist. It returns "" for a consistent reply.
+func pageCountProblem(p *Page) string {
+	want := 1
+	switch {
+	case p.Total == 0 && p.LastPage == 0:
+		return ""
+	case p.Total > 0 && p.PerPage < 1:
+		return fmt.Sprintf("per_page is %d although total is %d", p.PerPage, p.Total)
+	case p.Total > 0:
+		want = pageOf(p.Total, p.PerPage)
+	}
+	if p.LastPage != want {
+		return fmt.Sprintf("last_page is %d, but total %d at per_page %d makes last_page %d", p.LastPage, p.Total, p.PerPage, want)
+	}
+	return ""
 }
 
 // pageOf returns the page that holds position pos.

@@ -66,7 +66,7 @@ func TestTimelineRateLimitPausesEveryWorker(t *testing.T) {
 			if d != 2*time.Second {
 				t.Errorf("wait %d is %s, want the 2s pause", i+1, d)
 			}
-		case <-time.After(5 * time.Second):
+		case <-time.After(holdLimit):
 			t.Fatalf("%d workers wait out the pause, want 4", i)
 		}
 	}

@@ -13,12 +13,27 @@ import (
 )
 
 func TestTimelineKeepsOrderWhenPagesArriveOutOfOrder(t *testing.T) {
-	// 10 pages; page 2 answers last, page 10 first.
-	f := &fakeLog{total: 100, delay: func(page int) time.Duration { return time.Duration(11-page) * time.Millisecond }}
+	// 10 pages, 4 at a time: page 2 is answered only once page 6 has been
+	// asked for, that is once a slot was freed by page 3, 4 or 5 arriving
+	// at the client before it.
+	const concurrency = 4
+	page6Asked := make(chan struct{})
+	f := &fakeLog{total: 100, hold: func(page int) <-chan struct{} {
+		switch page {
+		case 2:
+			return page6Asked
+		case 6:
+			close(page6Asked)
+		}
+		return nil
+	}}
 	srv, c := newFakeLogServer(t, f)
-	got := collect(t, c, PagerOptions{Concurrency: 4})
+	got := collect(t, c, PagerOptions{Concurrency: concurrency})
 	if got.err != nil {
 		t.Fatal(got.err)
+	}
+	if f.wasHeldTooLong() {
+		t.Fatal("page 6 was never asked for while page 2 was pending")
 	}
 	if !reflect.DeepEqual(got.positions, positions(1, 100)) {
 		t.Errorf("positions %v, want 1..100 in order", got.positions)
@@ -26,8 +41,8 @@ func TestTimelineKeepsOrderWhenPagesArriveOutOfOrder(t *testing.T) {
 	if n := srv.count(); n != 10 {
 		t.Errorf("%d requests, want 10", n)
 	}
-	if m := f.maxInFlight(); m != 4 {
-		t.Errorf("at most %d requests in flight, want 4", m)
+	if m := f.maxInFlight(); m > concurrency {
+		t.Errorf("%d requests in flight at once, want at most %d", m, concurrency)
 	}
 }
 
@@ -95,8 +110,7 @@ func TestTimelineFetchesOnlyWhatItDelivers(t *testing.T) {
 func TestTimelineStopsAtFirstEmptyPage(t *testing.T) {
 	// The replies claim 1000 pages of 30; only 3 hold entries.
 	const concurrency = 4
-	f := &fakeLog{total: 90, perPage: 30, claimLast: 1000, claimTotal: 30000,
-		delay: func(int) time.Duration { return time.Millisecond }}
+	f := &fakeLog{total: 90, perPage: 30, claimLast: 1000, claimTotal: 30000}
 	srv, c := newFakeLogServer(t, f)
 	got := collect(t, c, PagerOptions{Concurrency: concurrency})
 	if got.err != nil {
@@ -159,7 +173,7 @@ func TestTimelineDeliversEntriesBeforeTheFailure(t *testing.T) {
 func TestTimelineIgnoresEntriesAppendedWhilePaging(t *testing.T) {
 	// Page 1 says 25 entries (3 pages of 10, the server capping per_page at
 	// 10); 10 more are appended before pages 2 and 3 are served.
-	f := &fakeLog{total: 25, grown: 35, delay: func(int) time.Duration { return time.Millisecond }}
+	f := &fakeLog{total: 25, grown: 35}
 	srv, c := newFakeLogServer(t, f)
 	got := collect(t, c, PagerOptions{PerPage: 50, Concurrency: 2})
 	if got.err != nil {
@@ -231,7 +245,8 @@ func TestTimelineRefusesBadOptions(t *testing.T) {
 }
 
 func TestTimelinesShareOnePool(t *testing.T) {
-	f := &fakeLog{total: 60, delay: func(int) time.Duration { return 2 * time.Millisecond }}
+	// The three first pages are held until all three are in flight.
+	f := &fakeLog{total: 60, hold: overlapping(3)}
 	srv, c := newFakeLogServer(t, f)
 	pool := NewPool(3)
 	errs := make(chan error, 3)
@@ -248,8 +263,11 @@ func TestTimelinesShareOnePool(t *testing.T) {
 	if n := srv.count(); n != 18 {
 		t.Errorf("%d requests, want 18", n)
 	}
-	if m := f.maxInFlight(); m != 3 {
-		t.Errorf("at most %d requests in flight, want the pool's 3", m)
+	if f.wasHeldTooLong() {
+		t.Error("the three first pages were never in flight together")
+	}
+	if m := f.maxInFlight(); m > 3 {
+		t.Errorf("%d requests in flight at once, want at most the pool's 3", m)
 	}
 }
 
@@ -273,8 +291,10 @@ func TestPoolServesLowestOrderThenPageFirst(t *testing.T) {
 			granted <- k
 		}()
 	}
-	for pool.queued() < len(waiters)+1 {
-		time.Sleep(time.Millisecond)
+	for deadline := time.Now().Add(holdLimit); pool.queued() < len(waiters)+1; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d waiters queued, want %d", pool.queued(), len(waiters)+1)
+		}
 	}
 	cancel()
 	if e := asError(t, <-cancelled); e.Kind != KindNetwork || e.Explanation != "the request was cancelled" {
@@ -334,5 +354,46 @@ func TestTimelineRefusesShortPageInTheMiddle(t *testing.T) {
 	}
 	if !slices.Equal(got.positions, []int{1, 2, 3}) {
 		t.Errorf("positions %v, want [1 2 3] before the error", got.positions)
+	}
+}
+
+func TestTimelineRefusesALastPageItsTotalDoesNotMake(t *testing.T) {
+	// 100 entries at 10 a page make 10 pages: trusting last_page 5 would
+	// deliver 50 entries and stop, as if that were all.
+	srv, c := newFakeLogServer(t, &fakeLog{total: 100, claimLast: 5, claimTotal: 100})
+	got := collect(t, c, PagerOptions{Concurrency: 2})
+	want := "invalid reply from the server: page 1: last_page is 5, but total 100 at per_page 10 makes last_page 10"
+	if e := asError(t, got.err); e.Kind != KindInvalidResponse || e.Explanation != want {
+		t.Errorf("err = %v, want %q", got.err, want)
+	}
+	if len(got.positions) != 0 || srv.count() != 1 {
+		t.Errorf("positions %v after %d requests, want none after 1", got.positions, srv.count())
+	}
+}
+
+func TestPageCountProblem(t *testing.T) {
+	tests := []struct {
+		last, perPage, total int
+		want                 string
+	}{
+		{1, 30, 0, ""},
+		{0, 30, 0, ""},
+		{0, 0, 0, ""},
+		{1, 30, 2, ""},
+		{10, 10, 100, ""},
+		{11, 10, 101, ""},
+		{1, 1, 1, ""},
+		{5, 10, 100, "last_page is 5, but total 100 at per_page 10 makes last_page 10"},
+		{11, 10, 100, "last_page is 11, but total 100 at per_page 10 makes last_page 10"},
+		{10, 10, 101, "last_page is 10, but total 101 at per_page 10 makes last_page 11"},
+		{3, 30, 0, "last_page is 3, but total 0 at per_page 30 makes last_page 1"},
+		{2, 0, 0, "last_page is 2, but total 0 at per_page 0 makes last_page 1"},
+		{1, 0, 5, "per_page is 0 although total is 5"},
+	}
+	for _, tt := range tests {
+		p := &Page{CurrentPage: 1, LastPage: tt.last, PerPage: tt.perPage, Total: tt.total}
+		if got := pageCountProblem(p); got != tt.want {
+			t.Errorf("last_page %d, per_page %d, total %d: %q, want %q", tt.last, tt.perPage, tt.total, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -22,8 +23,12 @@ type bulkRow struct {
 	Action    client.ActionType
 }
 
-// maxBulkLine is the longest JSONL row read.
+// maxBulkLine is the longest line of an injection file read.
 const maxBulkLine = 1 << 20
+
+// maxBulkFile is the largest injection file read: a million rows fit. A
+// variable only so that tests can reach it quickly.
+var maxBulkFile = 64 << 20
 
 // maxReportedRowErrors bounds how many problems one error lists.
 const maxReportedRowErrors = 20
@@ -43,8 +48,15 @@ func problemf(line int, format string, args ...any) rowProblem {
 // the file name's extension, else from the first non-blank character. Every
 // row is checked before anything is sent: a missing id, a bad id, or
 // (unless noValidate) an unknown action type is reported with its line.
+//
+// The file is read through a limit of maxBulkLine bytes a line and
+// maxBulkFile in all, so that /dev/zero or a runaway stream is an error.
 func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(&boundedReader{r: r, line: 1})
+	var tooBig *bulkLimitError
+	if errors.As(err, &tooBig) {
+		return nil, configErrorf("%s: %w", name, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
@@ -74,6 +86,65 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 		}
 	}
 	return rows, nil
+}
+
+// readBulkFileContext is readBulkFile that returns ctx's error as soon as
+// ctx is done, even while a read blocks (on a terminal, until Ctrl-D): the
+// read is left to finish in the background, and the run ends.
+func readBulkFileContext(ctx context.Context, r io.Reader, name string, noValidate bool) ([]bulkRow, error) {
+	type result struct {
+		rows []bulkRow
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rows, err := readBulkFile(r, name, noValidate)
+		done <- result{rows, err}
+	}()
+	select {
+	case res := <-done:
+		return res.rows, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// boundedReader passes an injection file through, failing with a
+// *bulkLimitError once a line exceeds maxBulkLine bytes or the whole
+// maxBulkFile.
+type boundedReader struct {
+	r              io.Reader
+	line           int // 1-based line being read
+	lineLen, total int
+}
+
+// bulkLimitError is an injection file over one of the size limits.
+type bulkLimitError struct{ msg string }
+
+func (e *bulkLimitError) Error() string { return e.msg }
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	// At most one line's worth at a time, so that only the line the read
+	// continues and the one it starts can be too long.
+	n, err := b.r.Read(p[:min(len(p), maxBulkLine)])
+	chunk := p[:n]
+	first := bytes.IndexByte(chunk, '\n')
+	if first < 0 {
+		b.lineLen += n
+	} else {
+		b.lineLen += first
+	}
+	if b.lineLen > maxBulkLine {
+		return 0, &bulkLimitError{fmt.Sprintf("line %d is longer than %d bytes", b.line, maxBulkLine)}
+	}
+	if first >= 0 {
+		b.line += bytes.Count(chunk, []byte{'\n'})
+		b.lineLen = n - bytes.LastIndexByte(chunk, '\n') - 1
+	}
+	if b.total += n; b.total > maxBulkFile {
+		return 0, &bulkLimitError{fmt.Sprintf("larger than the %d MiB limit", maxBulkFile>>20)}
+	}
+	return n, err
 }
 
 func bulkFormat(name string, data []byte) string {
@@ -141,9 +212,16 @@ func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 	if err != nil {
 		return nil, []rowProblem{problemf(1, "a session_id,action_type header is needed: %v", err)}
 	}
+	headerLine, _ := cr.FieldPos(0)
 	idCol, actionCol := -1, -1
+	seen := map[string]int{}
 	for i, h := range header {
-		switch strings.ToLower(strings.TrimSpace(h)) {
+		col := strings.ToLower(strings.TrimSpace(h))
+		if first, dup := seen[col]; dup && col != "" {
+			return nil, []rowProblem{problemf(headerLine, "the header names %s twice (columns %d and %d)", col, first+1, i+1)}
+		}
+		seen[col] = i
+		switch col {
 		case "session_id":
 			idCol = i
 		case "action_type":

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,6 +79,12 @@ func TestReadBulkFileErrors(t *testing.T) {
 		{"comments only", "rows.jsonl", "# nothing yet\n", false, "rows.jsonl holds no rows"},
 		{"no-validate still needs an action", "rows.csv", "session_id,action_type\n42,\n", true,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: action_type is missing"},
+		{"csv header naming a column twice", "rows.csv", "\nSession_ID,action_type,session_id\n42,ENTERED,43\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: the header names session_id twice (columns 1 and 3)"},
+		{"csv header naming an extra column twice", "rows.csv", "session_id,note,action_type,note\n42,a,ENTERED,b\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 1: the header names note twice (columns 2 and 4)"},
+		{"line over 1 MiB", "rows.csv", "session_id,action_type\n42," + strings.Repeat("x", maxBulkLine) + "\n", false,
+			"rows.csv: line 2 is longer than 1048576 bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,5 +103,39 @@ func TestReadBulkFileNoValidateKeepsTypes(t *testing.T) {
 	rows, err := readBulkFile(strings.NewReader("session_id,action_type\n42,entered\n"), "x.csv", true)
 	if err != nil || len(rows) != 1 || rows[0].Action != "entered" {
 		t.Errorf("rows %+v, err %v", rows, err)
+	}
+}
+
+// endless is an endless stream of b.
+type endless byte
+
+func (b endless) Read(p []byte) (int, error) {
+	if len(p) > 0 {
+		p[0] = byte(b)
+	}
+	for filled := 1; filled < len(p); filled *= 2 {
+		copy(p[filled:], p[:filled])
+	}
+	return len(p), nil
+}
+
+func TestReadBulkFileBoundsEndlessStreams(t *testing.T) {
+	tests := []struct {
+		name string
+		r    io.Reader
+		want string
+	}{
+		{"zero bytes, as /dev/zero", endless(0), "stdin: line 1 is longer than 1048576 bytes"},
+		{"blank lines without end", endless('\n'), "stdin: larger than the 4 MiB limit"},
+	}
+	defer func(limit int) { maxBulkFile = limit }(maxBulkFile)
+	maxBulkFile = 4 << 20
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readBulkFile(tt.r, "stdin", false)
+			if err == nil || err.Error() != tt.want || ExitCode(err) != ExitUsage {
+				t.Errorf("error %v (exit %d), want %q (exit %d)", err, ExitCode(err), tt.want, ExitUsage)
+			}
+		})
 	}
 }

@@ -118,10 +118,7 @@ func TestMockServesUntilCancelled(t *testing.T) {
 	done := make(chan int)
 	go func() { done <- Run(ctx, []string{"mock", "--listen", "127.0.0.1:0", "--token", "t0ken"}, ios) }()
 
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "\n") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitForOutput(t, out, "\n") // the mock's URL
 	baseURL := strings.TrimSpace(out.String())
 	req, _ := http.NewRequest(http.MethodGet, baseURL+"/v1/customer/sessions/1001/log", nil)
 	req.Header.Set("Authorization", "Bearer t0ken")
@@ -140,7 +137,7 @@ func TestMockServesUntilCancelled(t *testing.T) {
 		if code != 0 {
 			t.Errorf("exit %d: %s", code, errOut)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(eventLimit):
 		t.Fatal("mock did not stop after cancellation")
 	}
 	for _, want := range []string{"with sessions 1001, 1002, 1003, 1004, 1005", "GET /v1/customer/sessions/1001/log 200", "mock server stopped"} {

@@ -94,7 +94,7 @@ func createArgs(fromFile *string) cobra.PositionalArgs {
 // runCreate appends the command line's entries to one session, in order,
 // each after the previous one was recorded, and prints the created entries.
 func runCreate(ctx context.Context, opts *CreateOptions) error {
-	rows, err := createRows(opts)
+	rows, err := createRows(ctx, opts)
 	if err != nil {
 		return err
 	}

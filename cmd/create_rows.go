@@ -12,7 +12,7 @@ import (
 // runCreateRows runs a bulk injection (--from-file) or a dry run, printing
 // one result per row.
 func runCreateRows(ctx context.Context, opts *CreateOptions) error {
-	rows, err := createRows(opts)
+	rows, err := createRows(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 
 // createRows reads the rows of --from-file, or makes them from the
 // command line's session id and action types.
-func createRows(opts *CreateOptions) ([]bulkRow, error) {
+func createRows(ctx context.Context, opts *CreateOptions) ([]bulkRow, error) {
 	if opts.FromFile == "" {
 		id, err := parseSessionID(opts.SessionID)
 		if err != nil {
@@ -83,14 +83,17 @@ func createRows(opts *CreateOptions) ([]bulkRow, error) {
 		return rows, nil
 	}
 	if opts.FromFile == "-" {
-		return readBulkFile(opts.IO.In, "stdin", opts.NoValidate)
+		if opts.IO.IsStdinTTY() {
+			fmt.Fprintln(opts.IO.ErrOut, "reading rows from standard input; end with Ctrl-D")
+		}
+		return readBulkFileContext(ctx, opts.IO.In, "stdin", opts.NoValidate)
 	}
 	f, err := os.Open(opts.FromFile)
 	if err != nil {
 		return nil, &ConfigError{Err: err}
 	}
 	defer f.Close()
-	return readBulkFile(f, opts.FromFile, opts.NoValidate)
+	return readBulkFileContext(ctx, f, opts.FromFile, opts.NoValidate)
 }
 
 // resultCounts says in one line what a run did, e.g. "3 of 5 rows created, 1 failed, 1 skipped".

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sessionlog/sessionlog/client"
 	"github.com/sessionlog/sessionlog/mockapi"
+	"github.com/sessionlog/sessionlog/mockapi/faults"
 )
 
 func TestExitCodeMapping(t *testing.T) {
@@ -89,12 +90,16 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestInterruptedRunExits130(t *testing.T) {
-	newMock(t, mockapi.WithLatency(10*time.Second))
+	isolateEnv(t)
+	s := newFaultServer(t, onGet(faults.Slow(time.Minute)))
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(100*time.Millisecond, cancel)
+	defer cancel()
 	ios, _, out, errOut := TestIO()
-	code := Run(ctx, []string{"list", "1001", "-o", "json"}, ios)
-	if code != ExitInterrupted {
+	done := make(chan int, 1)
+	go func() { done <- Run(ctx, faultArgs(s.baseURL(), "list", "1001", "-o", "json"), ios) }()
+	waitFor(t, func() bool { return s.layer.Count(http.MethodGet) == 1 }) // Ctrl-C while the reply is pending
+	cancel()
+	if code := <-done; code != ExitInterrupted {
 		t.Errorf("exit %d, want %d; stderr %s", code, ExitInterrupted, errOut)
 	}
 	if out.String() != "[]\n" && out.String() != "" {

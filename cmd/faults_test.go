@@ -221,11 +221,19 @@ func TestFaults(t *testing.T) {
 		{name: "GET last_page -1", rules: []faults.Rule{onGet(faults.SetPaging("last_page", -1))},
 			args: list1001 + " --per-page 100", code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: negative paging numbers (last_page -1, per_page 100, total 5) (HTTP 200)"}},
+		{name: "GET last_page short of total/per_page", rules: []faults.Rule{onGet(faults.SetPaging("last_page", 2))},
+			args: "list 1004 --per-page 100", code: 1, gets: 1,
+			stderr: []string{"invalid reply from the server: page 1: last_page is 2, but total 350 at per_page 100 makes last_page 4"}},
 		{name: "GET another page than asked", rules: []faults.Rule{onGet(faults.SetPaging("current_page", 2))},
 			args: list1001, code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: asked for page 1 but the server returned page 2 (HTTP 200)"}},
 		{name: "GET body over 32 MiB", rules: []faults.Rule{onGet(faults.Oversize(32<<20 + 1))},
 			args: list1001, code: 1, gets: 1,
+			stderr: []string{"invalid reply from the server: the body is larger than the 33554432-byte limit (HTTP 200)"}},
+		// Streamed without a Content-Length, the body is read up to the limit:
+		// a timeout that reading 32 MiB cannot reach.
+		{name: "GET chunked body over 32 MiB", rules: []faults.Rule{onGet(withoutLength(faults.Oversize(32<<20 + 1)))},
+			args: list1001 + " --timeout 10m", code: 1, gets: 1,
 			stderr: []string{"invalid reply from the server: the body is larger than the 33554432-byte limit (HTTP 200)"}},
 
 		// Faults on one page of a long timeline (session 1004, 4 pages of 100).
@@ -347,6 +355,22 @@ func maintenance(retryAfter string) faults.Fault {
 // after the request had been forwarded.
 var envoyReset = faults.Status(http.StatusServiceUnavailable, http.Header{"Content-Type": {"text/plain"}},
 	"upstream connect error or disconnect/reset before headers. reset reason: connection termination")
+
+// withoutLength serves f's reply without its Content-Length header, so that
+// the body is streamed in chunks.
+func withoutLength(f faults.Fault) faults.Fault {
+	return faults.FaultFunc(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
+		f.Inject(lengthDropper{w}, r, next)
+	})
+}
+
+// lengthDropper is a ResponseWriter that drops Content-Length from the header.
+type lengthDropper struct{ http.ResponseWriter }
+
+func (w lengthDropper) WriteHeader(status int) {
+	w.Header().Del("Content-Length")
+	w.ResponseWriter.WriteHeader(status)
+}
 
 // rateLimitFor answers 429 with a Retry-After of the HTTP date d after
 // the request arrived.
@@ -552,11 +576,13 @@ func TestFaultInterrupt(t *testing.T) {
 		name  string
 		rules []faults.Rule
 		args  string
-		// ready reports when to press Ctrl-C.
-		ready  func(s *faultServer) bool
-		stderr []string
-		added  []mockapi.ActionType
-		bug    string
+		// ready reports when to press Ctrl-C, once stdout also holds
+		// wantStdout.
+		ready      func(s *faultServer) bool
+		wantStdout string
+		stderr     []string
+		added      []mockapi.ActionType
+		bug        string
 	}{
 		{name: "list -o json, reply pending", rules: []faults.Rule{onGet(slow)}, args: list1001 + " -o json",
 			ready: func(s *faultServer) bool { return s.layer.Count("GET") == 1 }},
@@ -564,8 +590,15 @@ func TestFaultInterrupt(t *testing.T) {
 			args: list1001 + " -o json --max-retry-wait 1m", ready: func(s *faultServer) bool { return s.layer.Count("GET") == 1 }},
 		{name: "list two sessions -o json, the second pending",
 			rules: []faults.Rule{{Method: http.MethodGet, Target: "/1004/", Fault: slow}}, args: "list 1001 1004 -o json",
-			// Session 1001 is answered, so its entries are ready to print.
-			ready: func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 }},
+			// Session 1001 is answered, and its entries printed.
+			ready:      func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 },
+			wantStdout: `"session_id": "1001"`},
+		{name: "summary two sessions -o json, the second pending",
+			rules: []faults.Rule{{Method: http.MethodGet, Target: "/1004/", Fault: slow}}, args: "summary 1001 1004 -o json",
+			ready:      func(s *faultServer) bool { return s.layer.Count("GET") == 2 && s.mock.RequestCount("GET") == 1 },
+			wantStdout: `"session_id": "1001"`},
+		{name: "list --jq that never ends", args: list1001 + " --jq until(false;.)",
+			ready: func(s *faultServer) bool { return s.mock.RequestCount("GET") == 1 }},
 		{name: "create, POST pending", rules: []faults.Rule{onPost(slow)}, args: createLeft,
 			ready:  func(s *faultServer) bool { return s.layer.Count("POST") == 1 },
 			stderr: []string{uncertain},
@@ -579,20 +612,21 @@ func TestFaultInterrupt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			isolateEnv(t)
 			s := newFaultServer(t, tt.rules...)
-			ios, _, out, errOut := TestIO()
+			ios, _, _, errOut := TestIO()
+			out := &syncBuffer{}
+			ios.Out = out
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			done := make(chan int, 1)
 			args := strings.Fields(tt.args)
 			go func() { done <- Run(ctx, faultArgs(s.baseURL(), args...), ios) }()
-			waitFor(t, func() bool { return tt.ready(s) })
-			time.Sleep(100 * time.Millisecond) // let the run print what it has
+			waitFor(t, func() bool { return tt.ready(s) && strings.Contains(out.String(), tt.wantStdout) })
 			cancel()
 			var res cliResult
 			select {
 			case res.code = <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("Run did not return within 5s of Ctrl-C")
+			case <-time.After(eventLimit):
+				t.Fatal("Run did not return after Ctrl-C")
 			}
 			res.stdout, res.stderr = out.String(), errOut.String()
 			var p problems
@@ -603,10 +637,14 @@ func TestFaultInterrupt(t *testing.T) {
 	}
 }
 
-// waitFor polls cond until it holds, failing t after 5s.
+// eventLimit bounds the wait for an event that a working run surely
+// brings about: reached only when the run is broken.
+const eventLimit = 30 * time.Second
+
+// waitFor polls cond until it holds, failing t after eventLimit.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(eventLimit); !cond(); time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out waiting for the run to reach the fault")
 		}

@@ -26,7 +26,7 @@ func postEntry(t *testing.T, baseURL, id, action string) {
 }
 
 // followRun starts `sessionlog args...` in the background and returns a
-// function that waits for its exit code (failing after 10s).
+// function that waits for its exit code (failing after eventLimit).
 func followRun(t *testing.T, ctx context.Context, out, errOut *syncBuffer, args ...string) func() int {
 	t.Helper()
 	ios := &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut}
@@ -36,7 +36,7 @@ func followRun(t *testing.T, ctx context.Context, out, errOut *syncBuffer, args 
 		select {
 		case code := <-done:
 			return code
-		case <-time.After(10 * time.Second):
+		case <-time.After(eventLimit):
 			t.Fatal("follow did not stop")
 			return -1
 		}
@@ -46,7 +46,7 @@ func followRun(t *testing.T, ctx context.Context, out, errOut *syncBuffer, args 
 // waitForOutput polls buf until it contains want.
 func waitForOutput(t *testing.T, buf *syncBuffer, want string) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(buf.String(), want); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(eventLimit); !strings.Contains(buf.String(), want); time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("output never showed %q:\n%s", want, buf)
 		}
@@ -119,9 +119,7 @@ func TestFollowBacksOffWhenRateLimited(t *testing.T) {
 	args := append(faultArgs(s.baseURL(), "list", "1002", "-f", "--interval", "10ms", "-o", "jsonl"), "--retries", "0")
 	wait := followRun(t, ctx, out, errOut, args...)
 	waitForOutput(t, errOut, "rate limited; polling every 40ms\n")
-	for s.layer.Count(http.MethodGet) < 5 {
-		time.Sleep(5 * time.Millisecond) // polling goes on after the limit
-	}
+	waitFor(t, func() bool { return s.layer.Count(http.MethodGet) >= 5 }) // polling goes on after the limit
 	cancel()
 	wait()
 	if want := "rate limited; polling every 20ms\nrate limited; polling every 40ms\n"; !strings.HasPrefix(errOut.String(), want) {

@@ -17,6 +17,7 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	stdinTTY  bool
 	stdoutTTY bool
 	stderrTTY bool
 
@@ -59,6 +60,7 @@ func SystemIO() *IOStreams {
 		In:             os.Stdin,
 		Out:            os.Stdout,
 		ErrOut:         os.Stderr,
+		stdinTTY:       term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY:      term.IsTerminal(int(os.Stdout.Fd())),
 		stderrTTY:      term.IsTerminal(int(os.Stderr.Fd())),
 		noColorEnv:     os.Getenv("NO_COLOR") != "", // the convention: set and not empty
@@ -73,6 +75,12 @@ func TestIO() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
 }
+
+// IsStdinTTY reports whether standard input is a terminal.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// SetStdinTTY overrides terminal detection for standard input.
+func (s *IOStreams) SetStdinTTY(tty bool) { s.stdinTTY = tty }
 
 // IsStdoutTTY reports whether standard output is a terminal. It stays true
 // while a pager shows the output, since the pager writes to the terminal.

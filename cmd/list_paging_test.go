@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -145,9 +146,12 @@ func (b *notifyingBuffer) String() string {
 	return b.buf.String()
 }
 
+// gateLimit is the longest a gatedMock holds a request back.
+const gateLimit = 30 * time.Second
+
 // gatedMock serves the default fixture under /api, holding back each
 // request for which hold returns a channel until that channel is closed
-// (at most a second), and counting the requests in flight.
+// (at most gateLimit, a bound only a broken run reaches), and counting the requests in flight.
 type gatedMock struct {
 	handler *mockapi.Handler
 	hold    func(r *http.Request) <-chan struct{}
@@ -175,7 +179,7 @@ func (g *gatedMock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			g.mu.Lock()
 			g.waited++
 			g.mu.Unlock()
-		case <-time.After(time.Second):
+		case <-time.After(gateLimit):
 			g.mu.Lock()
 			g.timedOut = true
 			g.mu.Unlock()
@@ -239,17 +243,34 @@ func TestListStreamsWhileFetching(t *testing.T) {
 }
 
 func TestListSessionsShareTheConcurrency(t *testing.T) {
-	g := &gatedMock{hold: func(*http.Request) <-chan struct{} { return nil }}
-	newGatedMock(t, g, mockapi.WithLatency(time.Millisecond))
-	res := runCLI(t, "list", "1004", "1002", "1004", "1003", "--per-page", "50", "--concurrency", "3", "-o", "csv", "--no-headers")
+	// The first three requests are held until the third has arrived, so
+	// that three are surely in flight at once; a fourth must wait.
+	const concurrency = 3
+	var arrived atomic.Int32
+	overlap := make(chan struct{})
+	g := &gatedMock{hold: func(*http.Request) <-chan struct{} {
+		switch n := arrived.Add(1); {
+		case n == concurrency:
+			close(overlap)
+			return overlap
+		case n < concurrency:
+			return overlap
+		}
+		return nil
+	}}
+	newGatedMock(t, g)
+	res := runCLI(t, "list", "1004", "1002", "1004", "1003", "--per-page", "50", "--concurrency", strconv.Itoa(concurrency), "-o", "csv", "--no-headers")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 	if len(g.arrivals) != 7+1+7+1 {
 		t.Errorf("%d requests, want 16", len(g.arrivals))
 	}
-	if g.most != 3 {
-		t.Errorf("at most %d requests in flight, want 3", g.most)
+	if g.timedOut || g.waited != concurrency {
+		t.Errorf("%d held requests released, timed out %v; want %d released together", g.waited, g.timedOut, concurrency)
+	}
+	if g.most > concurrency {
+		t.Errorf("%d requests in flight at once, want at most %d", g.most, concurrency)
 	}
 	var sessions []string
 	for line := range strings.Lines(res.stdout) {

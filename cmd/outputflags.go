@@ -82,6 +82,7 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 		if o.query, err = output.CompileJQ(o.jq); err != nil {
 			return &UsageError{Err: err}
 		}
+		o.query = o.query.WithContext(cmd.Context())
 	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")

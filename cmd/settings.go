@@ -176,6 +176,9 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 	if err := s.decode(); err != nil {
 		return nil, err
 	}
+	if s.Timeout <= 0 {
+		return nil, &ConfigError{Err: s.invalid(keyTimeout, "a positive duration, such as 30s (a request must not wait forever)")}
+	}
 	return s, nil
 }
 

@@ -1,13 +1,16 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -56,17 +59,64 @@ func readConfigFile(v *viper.Viper, path string, explicit bool) (bool, error) {
 	if path == "" {
 		return false, nil
 	}
-	if _, err := os.Stat(path); err != nil {
+	data, err := readSettingsFile(path)
+	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && !explicit {
 			return false, nil
 		}
 		return false, configErrorf("config file %s: %w", path, err)
 	}
-	v.SetConfigFile(path)
-	if err := v.ReadInConfig(); err != nil {
+	v.SetConfigFile(path) // the format is the file name's extension
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return false, configErrorf("config file %s: %w", path, err)
 	}
 	return true, nil
+}
+
+// maxSettingsFileSize caps the config and CA files read: far above any
+// real one, it keeps a runaway file or a device from filling memory.
+const maxSettingsFileSize = 16 << 20
+
+// readSettingsFile reads a config or CA file. Anything but a regular file
+// is refused before a byte is read: a FIFO would block the run, a device
+// such as /dev/zero never end. The file is opened without blocking, so a
+// FIFO put in its place after a check cannot block either.
+func readSettingsFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("%s, not a regular file", fileKind(info.Mode()))}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxSettingsFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSettingsFileSize {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than the %d MiB limit", maxSettingsFileSize>>20)}
+	}
+	return data, nil
+}
+
+// fileKind names the kind of file that mode describes.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a directory"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // applyProfile merges the chosen profile over the file's top level and

@@ -67,6 +67,11 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 		}
 		if s.err != nil {
 			if ctx.Err() != nil {
+				// Complete the document, as list does, so that an interrupted
+				// run leaves well-formed output of what it printed.
+				if err := w.Close(); err != nil {
+					return err
+				}
 				return ctx.Err()
 			}
 			failures.add(s.id, s.err)

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -26,7 +25,7 @@ func newTransport(s *Settings) (http.RoundTripper, error) {
 	}
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	if s.CACert != "" {
-		pem, err := os.ReadFile(s.CACert)
+		pem, err := readSettingsFile(s.CACert)
 		if err != nil {
 			return nil, configErrorf("ca_cert: %w", err)
 		}

@@ -89,6 +89,14 @@ func TestServerCloseCutsLatency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The request is known to be in the handler, facing its minute of
+	// latency, before the server is closed.
+	inHandler := make(chan struct{})
+	handler := s.srv.Handler
+	s.srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(inHandler)
+		handler.ServeHTTP(w, r)
+	})
 	errc := make(chan error, 1)
 	go func() {
 		resp, err := http.Get(s.URL() + "/")
@@ -97,7 +105,11 @@ func TestServerCloseCutsLatency(t *testing.T) {
 		}
 		errc <- err
 	}()
-	time.Sleep(50 * time.Millisecond) // let the request reach the latency wait
+	select {
+	case <-inHandler:
+	case err := <-errc:
+		t.Fatalf("the request ended before reaching the handler: %v", err)
+	}
 	start := time.Now()
 	s.Close()
 	if err := <-errc; err == nil {

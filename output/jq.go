@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,9 @@ import (
 // Query is a compiled jq expression, as given to --jq.
 type Query struct {
 	code *gojq.Code
+	// ctx stops a running query once done: a query can run forever
+	// (def f: f; f). Set by WithContext; never nil.
+	ctx context.Context
 }
 
 // CompileJQ parses and compiles a jq expression. The query cannot read the
@@ -27,7 +31,15 @@ func CompileJQ(expr string) (*Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("invalid jq expression %q: %w", expr, err)
 	}
-	return &Query{code: code}, nil
+	return &Query{code: code, ctx: context.Background()}, nil
+}
+
+// WithContext returns q bound to ctx: once ctx is done, the query stops
+// and the writer's Close returns ctx's error.
+func (q *Query) WithContext(ctx context.Context) *Query {
+	bound := *q
+	bound.ctx = ctx
+	return &bound
 }
 
 // jqWriter collects the output objects and, at Close, runs the query on
@@ -61,10 +73,11 @@ func (j *jqWriter[T]) Write(v T) error {
 
 // Close runs the query and prints each result on its own line, like
 // jq -r: strings raw, other values as compact JSON. The halt builtin ends
-// the output without error; any other jq error is returned.
+// the output without error; any other jq error is returned, and the
+// query's context error when it was stopped by its context.
 func (j *jqWriter[T]) Close() error {
 	bw := bufio.NewWriter(j.w)
-	iter := j.query.code.Run(j.items)
+	iter := j.query.code.RunWithContext(j.query.ctx, j.items)
 	for {
 		v, ok := iter.Next()
 		if !ok {
@@ -78,6 +91,9 @@ func (j *jqWriter[T]) Close() error {
 			// Show what was printed so far before the error.
 			if ferr := bw.Flush(); ferr != nil {
 				return fmt.Errorf("write jq output: %w", ferr)
+			}
+			if ctxErr := j.query.ctx.Err(); ctxErr != nil {
+				return ctxErr
 			}
 			return fmt.Errorf("jq: %w", err)
 		}

@@ -2,8 +2,12 @@ package output
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func mustJQ(t testing.TB, expr string) *Query {
@@ -66,5 +70,46 @@ func TestJQRuntimeError(t *testing.T) {
 	}
 	if got, want := buf.String(), "2:30 PM\n"; got != want {
 		t.Errorf("output before the error = %q, want %q", got, want)
+	}
+}
+
+// signalWriter discards what is written, closing written at the first write.
+type signalWriter struct {
+	once    sync.Once
+	written chan struct{}
+}
+
+func (w *signalWriter) Write(p []byte) (int, error) {
+	w.once.Do(func() { close(w.written) })
+	return len(p), nil
+}
+
+func TestJQStopsWithItsContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// The query prints numbers, more than a write buffer holds, then
+	// recurses forever: it is cancelled once its output reaches the writer,
+	// that is while it runs.
+	q := mustJQ(t, "range(100000), (def f: f; f)").WithContext(ctx)
+	out := &signalWriter{written: make(chan struct{})}
+	w, err := New(out, Options{Format: FormatJSON, JQ: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- w.Close() }()
+	select {
+	case <-out.written:
+	case err := <-done:
+		t.Fatalf("the query ended by itself: %v", err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Close = %v, want context.Canceled", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the query went on after its context was cancelled")
 	}
 }

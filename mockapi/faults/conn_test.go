@@ -48,10 +48,23 @@ func TestConnectionFaults(t *testing.T) {
 func TestSlowHonoursCancellation(t *testing.T) {
 	mock := mockapi.NewHandler(mockapi.WithFixture(mockapi.DefaultFixture()))
 	layer := faults.Wrap(mock, faults.Rule{Fault: faults.Slow(time.Minute)})
-	srv := httptest.NewServer(layer)
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	// The client gives up once the request has reached the slow fault.
+	arrived := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		layer.ServeHTTP(w, r)
+	}))
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	if res := exchange(ctx, t, http.MethodPost, srv.URL); res.err == nil {
+	results := make(chan result, 1)
+	go func() { results <- exchange(ctx, t, http.MethodPost, srv.URL) }()
+	select {
+	case <-arrived:
+	case res := <-results:
+		t.Fatalf("the exchange ended before the request arrived: %v", res.err)
+	}
+	cancel()
+	if res := <-results; res.err == nil {
 		t.Fatalf("got reply %d, want the client to give up", res.resp.StatusCode)
 	}
 	start := time.Now()
