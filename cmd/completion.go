@@ -19,7 +19,7 @@ func completeProfiles(cmd *cobra.Command, _ []string, _ string) ([]string, cobra
 	}
 	v := viper.New()
 	v.SetConfigType("yaml")
-	if read, err := readConfigFile(v, path, explicit); err != nil || !read {
+	if data, err := readConfigFile(v, path, explicit); err != nil || data == nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	var names []string

@@ -134,13 +134,13 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 	if !explicit {
 		path = defaultConfigPath()
 	}
-	read, err := readConfigFile(v, path, explicit)
+	data, err := readConfigFile(v, path, explicit)
 	if err != nil {
 		return nil, err
 	}
 	var written *fileValues
-	if read {
-		if written, err = readFileValues(path); err != nil {
+	if data != nil {
+		if written, err = parseFileValues(path, data); err != nil {
 			return nil, err
 		}
 		s.ConfigFile = path

@@ -52,25 +52,25 @@ func flagOrEnvSource(flags *pflag.FlagSet, flag, env string) string {
 	return sourceDefault
 }
 
-// readConfigFile reads path into v. A missing default file is fine; a
-// missing file the user named, or one that does not parse, is an error. It
-// reports whether a file was read.
-func readConfigFile(v *viper.Viper, path string, explicit bool) (bool, error) {
+// readConfigFile reads path into v and returns the file's contents. A
+// missing default file is fine (nil contents); a missing file the user
+// named, or one that does not parse, is an error.
+func readConfigFile(v *viper.Viper, path string, explicit bool) ([]byte, error) {
 	if path == "" {
-		return false, nil
+		return nil, nil
 	}
 	data, err := readSettingsFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && !explicit {
-			return false, nil
+			return nil, nil
 		}
-		return false, configErrorf("config file %s: %w", path, err)
+		return nil, configErrorf("config file %s: %w", path, err)
 	}
 	v.SetConfigFile(path) // the format is the file name's extension
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return false, configErrorf("config file %s: %w", path, err)
+		return nil, configErrorf("config file %s: %w", path, err)
 	}
-	return true, nil
+	return data, nil
 }
 
 // maxSettingsFileSize caps the config and CA files read: far above any

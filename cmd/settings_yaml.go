@@ -2,15 +2,10 @@ package cmd
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
-
-// maxConfigFileBytes bounds how much of a config file is read.
-const maxConfigFileBytes = 16 << 20
 
 // fileValues holds a config file's settings as written, as YAML nodes: so
 // that decode sees "010" rather than YAML's octal 8, and a list or a
@@ -20,26 +15,16 @@ type fileValues struct {
 	profiles map[string]map[string]*yaml.Node // by lower-case profile name, then key
 }
 
-// readFileValues parses the config file at path. Keys are matched without
-// case, as viper matches them, so two keys of one mapping (two profiles
-// among them) that differ only in case are an error, not a silent choice.
-func readFileValues(path string) (*fileValues, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, configErrorf("config file %s: %w", path, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigFileBytes+1))
-	if err != nil {
-		return nil, configErrorf("config file %s: %w", path, err)
-	}
-	if len(data) > maxConfigFileBytes {
-		return nil, configErrorf("config file %s: larger than %d bytes", path, maxConfigFileBytes)
-	}
+// parseFileValues parses data, the config file at path. Keys are matched
+// without case, as viper matches them, so two keys of one mapping (two
+// profiles among them) that differ only in case are an error, not a silent
+// choice.
+func parseFileValues(path string, data []byte) (*fileValues, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, configErrorf("config file %s: %w", path, err)
 	}
+	var err error
 	fv := &fileValues{profiles: map[string]map[string]*yaml.Node{}}
 	root := resolve(&doc)
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
