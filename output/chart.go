@@ -41,7 +41,9 @@ const (
 // axis, else each has its own; a line above the bars says which, and a
 // legend follows them. Lines never exceed opts.Width once it leaves a bar
 // of minBar cells; on a narrow terminal each session takes two lines: the
-// status, then the bar. Server text goes through safetext.Terminal.
+// status, then the bar. Each cell shows the state that matters most among
+// those filling a quarter of it or more. Server text goes through
+// safetext.Terminal.
 func WriteChart(w io.Writer, sessions []Session, opts ChartOptions) error {
 	if _, err := io.WriteString(w, chartText(sessions, opts)); err != nil {
 		return fmt.Errorf("write chart: %w", err)
@@ -69,7 +71,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 			first:  label(s.Summary.First),
 			last:   label(s.Summary.Last),
 			status: statusWords(s.Summary.Status),
-			away:   "away " + awayCell(s.Summary.TimeAway),
+			away:   awayText(s.Summary),
 			st:     s.Summary.Status,
 		}
 		rows[i] = r
@@ -117,7 +119,11 @@ func chartText(sessions []Session, opts ChartOptions) string {
 			b.WriteString(strings.TrimRight(padRight(r.id, idW)+"  "+ends+"  "+status+"  "+r.away, " ") + "\n")
 			continue
 		}
-		b.WriteString(strings.TrimRight(padRight(r.id, idW)+"  "+status+"  "+r.away, " ") + "\n")
+		status = r.status
+		if opts.Color {
+			status = colorStatus(r.st, status)
+		}
+		writeFields(&b, width, []string{r.id, status, r.away}, []int{cells(r.id), cells(r.status), cells(r.away)})
 		if s.Summary.Entries > 0 {
 			b.WriteString(strings.TrimRight("  "+ends, " ") + "\n")
 		}
@@ -164,6 +170,29 @@ func writeLegend(b *strings.Builder, width int, color bool) {
 	b.WriteString("\n")
 }
 
+// writeFields writes fields, of the given widths, two spaces apart on
+// lines of at most width; lines after the first are indented.
+func writeFields(b *strings.Builder, width int, fields []string, widths []int) {
+	lineW := 0
+	for i, f := range fields {
+		if widths[i] == 0 {
+			continue
+		}
+		switch {
+		case lineW == 0:
+		case lineW+2+widths[i] > width:
+			b.WriteString("\n  ")
+			lineW = 2
+		default:
+			b.WriteString("  ")
+			lineW += 2
+		}
+		b.WriteString(f)
+		lineW += widths[i]
+	}
+	b.WriteString("\n")
+}
+
 // writeWrapped writes text, broken between words into lines of at most width.
 func writeWrapped(b *strings.Builder, width int, text string) {
 	lineW := 0
@@ -187,6 +216,18 @@ func writeWrapped(b *strings.Builder, width int, text string) {
 // columns wide.
 func label(s string) string {
 	return runewidth.Truncate(safetext.Terminal(s), maxLabel, "…")
+}
+
+// awayText is a session's time away and span: "away 3m of 35m".
+func awayText(s timeline.Summary) string {
+	if s.Entries == 0 {
+		return ""
+	}
+	span := unknownCell
+	if s.Span.Known {
+		span = minutes(s.Span.Duration)
+	}
+	return "away " + awayCell(s.TimeAway) + " of " + span
 }
 
 // awayCell is a time away in minutes, "?" when unknown.

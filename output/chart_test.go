@@ -130,7 +130,8 @@ func ExampleWriteChart() {
 	s := timelineOf("1001", "2:30 PM", "ENTERED", "2:41 PM", "TEMPORARILY_LEFT", "2:44 PM", "ENTERED", "3:05 PM", "ENDED")
 	_ = WriteChart(stdout{}, []Session{s}, ChartOptions{Width: 60})
 	// Output:
-	// 1001  2:30 PM ██████░░░█████████████ 3:05 PM  ended  away 3m
+	// 1001  ended  away 3m of 35m
+	//   2:30 PM █████████████░░░░█████████████████████████ 3:05 PM
 	// █ present  ░ away  · gone (left)  ─ ended/cancelled
 	// ? unknown time
 }

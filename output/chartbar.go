@@ -1,6 +1,7 @@
 package output
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -40,9 +41,9 @@ func lookOf(s timeline.State) cellLook {
 	return cellLook{shape: ' '}
 }
 
-// cellRank is how much a state matters to whoever reads the chart: a cell
-// that covers several states shows the one that matters most, so that a
-// one-minute absence on a long bar still shows.
+// cellRank is how much a state matters to whoever reads the chart: it
+// breaks ties, and a state too short for a cell of its own takes over a
+// cell only from a state that matters less.
 func cellRank(s timeline.State) int {
 	switch s {
 	case timeline.StatePresent:
@@ -60,9 +61,11 @@ func cellRank(s timeline.State) int {
 }
 
 // barCells maps a session onto n cells of axis a: each cell covers an
-// equal stretch of the axis and shows the state that matters most in it.
-// A session without entries has only blank cells; one whose times could
-// not be read has only unknown ones.
+// equal stretch of the axis and shows the state that matters most among
+// those that fill a quarter of it or more (cellState). A state the session was in that fills no cell that way (a one-minute
+// absence on a long bar) still shows once, in the cell where its longest
+// period falls. A session without entries has only blank cells; one whose
+// times could not be read has only unknown ones.
 func barCells(s Session, a timeline.Axis, n int) []timeline.State {
 	cells := make([]timeline.State, n)
 	for i := range cells {
@@ -73,42 +76,88 @@ func barCells(s Session, a timeline.Axis, n int) []timeline.State {
 	case n == 0 || s.Summary.Entries == 0:
 		return cells
 	case !p.Start.Known:
-		for i := range cells {
-			cells[i] = timeline.StateUnknown
-		}
+		fill(cells, timeline.StateUnknown)
 		return cells
 	case a.Length <= 0: // every session on the axis is a single instant
-		for i := range cells {
-			cells[i] = p.Final
-		}
+		fill(cells, p.Final)
 		return cells
 	}
-	mark := func(first, last int, st timeline.State) {
-		first, last = max(0, min(first, n-1)), max(0, min(last, n-1))
-		for i := first; i <= max(first, last); i++ {
-			if cellRank(st) > cellRank(cells[i]) {
-				cells[i] = st
-			}
+	off := a.Offset(p)
+	cellAt := func(t time.Duration) int { return min(int(t*time.Duration(n)/a.Length), n-1) }
+	cellStart := func(i int) time.Duration { return a.Length * time.Duration(i) / time.Duration(n) }
+	// filled[i][st] is how much of cell i state st fills.
+	filled := make([][timeline.StateUnknown + 1]time.Duration, n)
+	for _, per := range p.Periods {
+		from, to := off+per.From, off+per.To
+		for i := cellAt(from); i < n && cellStart(i) < to; i++ {
+			filled[i][per.State] += min(to, cellStart(i+1)) - max(from, cellStart(i))
 		}
 	}
-	cellAt := func(t time.Duration) int { return int(t * time.Duration(n) / a.Length) }
-	cellBefore := func(t time.Duration) int { // the last cell that starts before t
-		return int((t*time.Duration(n)+a.Length-1)/a.Length) - 1
+	for i, f := range filled {
+		cells[i] = cellState(f, cellStart(i+1)-cellStart(i))
 	}
-	off := a.Offset(p)
-	for _, per := range p.Periods {
-		mark(cellAt(off+per.From), cellBefore(off+per.To), per.State)
+	mark := func(i int, st timeline.State) {
+		if cellRank(st) > cellRank(cells[i]) {
+			cells[i] = st
+		}
+	}
+	for _, st := range []timeline.State{timeline.StateUnknown, timeline.StateAway, timeline.StateGone, timeline.StateOver} {
+		if longest, ok := longestPeriod(p.Periods, st); ok && !slices.Contains(cells, st) {
+			mark(cellAt(off+(longest.From+longest.To)/2), st)
+		}
 	}
 	if len(p.Periods) == 0 {
-		mark(cellAt(off), cellAt(off), p.Final)
+		mark(cellAt(off), p.Final)
 	}
 	if p.UnknownBefore {
-		mark(cellAt(off), cellAt(off), timeline.StateUnknown)
+		mark(cellAt(off), timeline.StateUnknown)
 	}
 	if p.UnknownAfter {
-		mark(cellAt(off+p.Span), cellAt(off+p.Span), timeline.StateUnknown)
+		mark(cellAt(off+p.Span), timeline.StateUnknown)
 	}
 	return cells
+}
+
+// minShare is the share of a cell that a state must fill to show in it
+// over a state that matters less.
+const minShare = 4 // a quarter
+
+// cellState is the state a cell of the given size shows when each state
+// fills it as much as filled says: the one that matters most among those
+// that fill at least a quarter of it, else the one that fills most of it;
+// none if nothing fills it.
+func cellState(filled [timeline.StateUnknown + 1]time.Duration, size time.Duration) timeline.State {
+	shown, most := noCell, time.Duration(0)
+	for st, d := range filled {
+		if d > most {
+			shown, most = timeline.State(st), d
+		}
+	}
+	for st, d := range filled {
+		if d > 0 && d*minShare >= size && cellRank(timeline.State(st)) > cellRank(shown) {
+			shown = timeline.State(st)
+		}
+	}
+	return shown
+}
+
+// longestPeriod returns the longest of the periods in state st.
+func longestPeriod(ps []timeline.Period, st timeline.State) (timeline.Period, bool) {
+	var longest timeline.Period
+	found := false
+	for _, p := range ps {
+		if p.State == st && (!found || p.To-p.From > longest.To-longest.From) {
+			longest, found = p, true
+		}
+	}
+	return longest, found
+}
+
+// fill sets every cell to st.
+func fill(cells []timeline.State, st timeline.State) {
+	for i := range cells {
+		cells[i] = st
+	}
 }
 
 // drawCells draws cells as shapes, each run of one state in its colour
