@@ -86,7 +86,7 @@ type svgSegment struct {
 	X, W, Class, Title string
 }
 
-type svgTick struct{ X, Label string }
+type svgTick struct{ X, Label, Anchor string }
 
 type reportRow struct {
 	Position, Date, Gap, Action, ActionClass, Text, TextLang, Meaning string
@@ -211,18 +211,36 @@ func newSVGChart(s Session, a timeline.Axis) svgChart {
 // few hours.
 const maxTicks = 8
 
-// hourTicks are the full hours on axis a, every hour or every few.
+// tickSteps are the hours between ticks, each dividing a day.
+var tickSteps = []time.Duration{1, 2, 3, 4, 6, 12, 24}
+
+// hourTicks are the full hours on axis a, every hour or, on a longer axis,
+// every few hours from midnight.
 func hourTicks(a timeline.Axis) []svgTick {
 	if a.Length <= 0 {
 		return nil
 	}
-	step := time.Duration(max(1, (a.Length+maxTicks*time.Hour-1)/(maxTicks*time.Hour))) * time.Hour
-	first := (a.Start + time.Hour - 1) / time.Hour * time.Hour
+	step := tickSteps[len(tickSteps)-1] * time.Hour
+	for _, h := range tickSteps {
+		if h*time.Hour*maxTicks >= a.Length {
+			step = h * time.Hour
+			break
+		}
+	}
 	var ticks []svgTick
-	for t := first; t-a.Start <= a.Length; t += step {
+	for t := (a.Start + step - 1) / step * step; t-a.Start <= a.Length; t += step {
+		at := 100 * float64(t-a.Start) / float64(a.Length)
+		anchor := "middle" // labels at the ends stay inside the chart
+		switch {
+		case at < 3:
+			anchor = "start"
+		case at > 97:
+			anchor = "end"
+		}
 		ticks = append(ticks, svgTick{
-			X:     percent(100 * float64(t-a.Start) / float64(a.Length)),
-			Label: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(t).Format("3 PM"),
+			X:      percent(at),
+			Label:  time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(t).Format("3 PM"),
+			Anchor: anchor,
 		})
 	}
 	return ticks

@@ -160,6 +160,8 @@ func TestHourTicks(t *testing.T) {
 		{"across midnight", 23*h + 10*m, 2 * h, "12 AM@41.67% 1 AM@91.67%"},
 		{"long sessions tick every few hours", 23*h + 10*m, 10*h + 37*m,
 			"12 AM@7.85% 2 AM@26.69% 4 AM@45.53% 6 AM@64.36% 8 AM@83.20%"},
+		{"from midnight", 23*h + 36*m, 34*h + 37*m,
+			"12 AM@1.16% 6 AM@18.49% 12 PM@35.82% 6 PM@53.15% 12 AM@70.49% 6 AM@87.82%"},
 		{"zero span", 9 * h, 0, ""},
 	}
 	for _, tt := range tests {
