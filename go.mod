@@ -3,6 +3,7 @@ module github.com/sessionlog/sessionlog
 go 1.26.0
 
 require (
+	github.com/creack/pty v1.1.24
 	github.com/go-resty/resty/v2 v2.17.2
 	github.com/itchyny/gojq v0.12.20
 	github.com/mattn/go-runewidth v0.0.31
