@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,4 +152,53 @@ func TestStateString(t *testing.T) {
 			t.Errorf("%d.String() = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzPresenceTracker checks the shape of every Presence, and that with
+// every time readable its away periods add up to the summary's time away
+// and its span is the summary's.
+func FuzzPresenceTracker(f *testing.F) {
+	for _, s := range []string{
+		"2:30 PM|ENTERED\n2:41 PM|TEMPORARILY_LEFT\n2:44 PM|ENTERED\n3:05 PM|ENDED",
+		"11:50 PM|ENTERED\n12:10 AM|TEMPORARILY_LEFT\n12:20 AM|LEFT\n1:00 AM|ENTERED",
+		"soon|ENTERED\n2:00 PM|TEMPORARILY_LEFT\n?|ENTERED\n2:30 PM|CANCELLED\nlater|SESSION_PERIOD",
+		"٢:٠٠ م|TEMPORARILY_LEFT\n14:00|TEMPORARILY_LEFT\n13:59|CANCEL_REQUEST",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var tr PresenceTracker
+		sum := NewSummarizer("1")
+		allReadable := true
+		for line := range strings.Lines(s) {
+			date, action, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "|")
+			e := entry(date, client.ActionType(action))
+			tr.Add(e)
+			sum.Add(e)
+			if _, ok := ParseClock(date); !ok {
+				allReadable = false
+			}
+		}
+		p := tr.Presence()
+		at := time.Duration(0)
+		var away time.Duration
+		for i, per := range p.Periods {
+			if per.From != at || per.To <= per.From || i > 0 && p.Periods[i-1].State == per.State {
+				t.Fatalf("period %d of %+v is out of shape", i, p)
+			}
+			if per.State == StateAway {
+				away += per.To - per.From
+			}
+			at = per.To
+		}
+		if at != p.Span {
+			t.Fatalf("periods end at %v, span %v", at, p.Span)
+		}
+		if got := sum.Summary(); allReadable && got.Entries > 0 {
+			if got.Span.Duration != p.Span || got.TimeAway.Duration != away {
+				t.Fatalf("presence span %v away %v; summary %+v", p.Span, away, got)
+			}
+		}
+	})
 }
