@@ -75,8 +75,8 @@ func chartText(sessions []Session, opts ChartOptions) string {
 			st:     s.Summary.Status,
 		}
 		rows[i] = r
-		idW, firstW, lastW = max(idW, cells(r.id)), max(firstW, cells(r.first)), max(lastW, cells(r.last))
-		statusW, awayW = max(statusW, cells(r.status)), max(awayW, cells(r.away))
+		idW, firstW, lastW = max(idW, displayWidth(r.id)), max(firstW, displayWidth(r.first)), max(lastW, displayWidth(r.last))
+		statusW, awayW = max(statusW, displayWidth(r.status)), max(awayW, displayWidth(r.away))
 	}
 	ends := firstW + 1 + 1 + lastW // the times and the spaces around the bar
 	bar := width - (idW + 2 + ends + 2 + statusW + 2 + awayW)
@@ -123,7 +123,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 		if opts.Color {
 			status = colorStatus(r.st, status)
 		}
-		writeFields(&b, width, []string{r.id, status, r.away}, []int{cells(r.id), cells(r.status), cells(r.away)})
+		writeFields(&b, width, []string{r.id, status, r.away}, []int{displayWidth(r.id), displayWidth(r.status), displayWidth(r.away)})
 		if s.Summary.Entries > 0 {
 			b.WriteString(strings.TrimRight("  "+ends, " ") + "\n")
 		}
@@ -134,7 +134,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 
 // writeRuler writes the shared axis's start and end times over the bars.
 func writeRuler(b *strings.Builder, indent, bar int, start, end string) {
-	gap := bar - cells(start) - cells(end)
+	gap := bar - displayWidth(start) - displayWidth(end)
 	if gap < 1 {
 		return
 	}
@@ -155,7 +155,7 @@ func writeLegend(b *strings.Builder, width int, color bool) {
 	}
 	lineW := 0
 	for i, item := range items {
-		w := cells(plain[i])
+		w := displayWidth(plain[i])
 		if lineW > 0 && lineW+2+w > width {
 			b.WriteString("\n")
 			lineW = 0
@@ -197,7 +197,7 @@ func writeFields(b *strings.Builder, width int, fields []string, widths []int) {
 func writeWrapped(b *strings.Builder, width int, text string) {
 	lineW := 0
 	for _, word := range strings.Fields(text) {
-		w := cells(word)
+		w := displayWidth(word)
 		if lineW > 0 && lineW+1+w > width {
 			b.WriteString("\n")
 			lineW = 0
@@ -223,32 +223,28 @@ func awayText(s timeline.Summary) string {
 	if s.Entries == 0 {
 		return ""
 	}
-	span := unknownCell
-	if s.Span.Known {
-		span = minutes(s.Span.Duration)
-	}
-	return "away " + awayCell(s.TimeAway) + " of " + span
+	return "away " + elapsedCell(s.TimeAway) + " of " + elapsedCell(s.Span)
 }
 
-// awayCell is a time away in minutes, "?" when unknown.
-func awayCell(e timeline.Elapsed) string {
+// elapsedCell is a length of time in minutes, "?" when unknown.
+func elapsedCell(e timeline.Elapsed) string {
 	if !e.Known {
 		return unknownCell
 	}
 	return minutes(e.Duration)
 }
 
-// cells is the number of terminal columns s takes.
-func cells(s string) int {
+// displayWidth is the number of terminal columns s takes.
+func displayWidth(s string) int {
 	return runewidth.StringWidth(s)
 }
 
 // padRight pads s with spaces to width columns.
 func padRight(s string, width int) string {
-	return s + strings.Repeat(" ", max(0, width-cells(s)))
+	return s + strings.Repeat(" ", max(0, width-displayWidth(s)))
 }
 
 // padLeft pads s with leading spaces to width columns.
 func padLeft(s string, width int) string {
-	return strings.Repeat(" ", max(0, width-cells(s))) + s
+	return strings.Repeat(" ", max(0, width-displayWidth(s))) + s
 }

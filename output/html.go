@@ -139,13 +139,9 @@ func newReportPage(sessions []Session, opts HTMLOptions) reportPage {
 
 // figures are the summary's figures, as the summary table gives them.
 func figures(s timeline.Summary) []figure {
-	away := awayCell(s.TimeAway)
+	away := elapsedCell(s.TimeAway)
 	if s.StillAway {
 		away += " (still away)"
-	}
-	span := unknownCell
-	if s.Span.Known {
-		span = minutes(s.Span.Duration)
 	}
 	return []figure{
 		{"Entries", strconv.Itoa(s.Entries)},
@@ -153,7 +149,7 @@ func figures(s timeline.Summary) []figure {
 		{"Last", s.Last},
 		{"Times away", strconv.Itoa(s.TimesAway)},
 		{"Time away", away},
-		{"First to last", span},
+		{"First to last", elapsedCell(s.Span)},
 	}
 }
 
