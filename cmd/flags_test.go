@@ -61,13 +61,17 @@ func TestListFlags(t *testing.T) {
 	},
 		map[string]ListOptions{
 			"1001": {SessionIDs: []string{"1001"}, Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute,
-				Output: outputFlags{format: output.FormatTable}},
+				Output: outputFlags{format: output.FormatTable, html: true}},
 			"1 2 --page 3 --action ENTERED,left --action ENDED -o csv --no-headers --gaps": {
 				SessionIDs: []string{"1", "2"}, Page: 3, Actions: []string{"ENTERED", "left", "ENDED"}, Gaps: true,
-				Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute, Output: outputFlags{format: output.FormatCSV, noHeaders: true}},
+				Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute, Output: outputFlags{format: output.FormatCSV, noHeaders: true, html: true}},
 			"7 -f --interval 5s --reconnect-for 30s --last 10 --jq .[0]": {
 				SessionIDs: []string{"7"}, Follow: true, Interval: 5 * time.Second, ReconnectFor: 30 * time.Second, Last: 10,
-				Output: outputFlags{format: output.FormatJSON, jq: ".[0]"}},
+				Output: outputFlags{format: output.FormatJSON, jq: ".[0]", html: true}},
+			"1001 --chart": {SessionIDs: []string{"1001"}, Chart: true, Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute,
+				Output: outputFlags{format: output.FormatTable, html: true}},
+			"1001 --gaps -o HTML": {SessionIDs: []string{"1001"}, Gaps: true, Interval: 2 * time.Second, ReconnectFor: 5 * time.Minute,
+				Output: outputFlags{format: output.FormatHTML, html: true}},
 		})
 }
 
@@ -83,9 +87,11 @@ func TestCreateFlags(t *testing.T) {
 }
 
 func TestSummaryFlags(t *testing.T) {
-	checkParsed(t, newSummaryCmd, func(o *SummaryOptions) { o.IO, o.Client, o.Settings = nil, nil, nil },
+	checkParsed(t, newSummaryCmd, func(o *SummaryOptions) { o.IO, o.Client, o.Settings, o.Now = nil, nil, nil, nil },
 		map[string]SummaryOptions{
-			"1 2 -o yaml": {SessionIDs: []string{"1", "2"}, Output: outputFlags{format: output.FormatYAML}},
+			"1 2 -o yaml": {SessionIDs: []string{"1", "2"}, Output: outputFlags{format: output.FormatYAML, html: true}},
+			"1 2 --chart": {SessionIDs: []string{"1", "2"}, Chart: true, Output: outputFlags{format: output.FormatTable, html: true}},
+			"1 2 -o html": {SessionIDs: []string{"1", "2"}, Output: outputFlags{format: output.FormatHTML, html: true}},
 		})
 }
 

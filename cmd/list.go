@@ -24,6 +24,7 @@ type ListOptions struct {
 	Limit      int
 	Last       int
 	Gaps       bool
+	Chart      bool
 	Follow     bool
 	Interval   time.Duration
 	// ReconnectFor bounds how long --follow retries a lost API.
@@ -49,11 +50,20 @@ being fetched are not shown (run the command again to see them).
 With several session ids the sessions share the --concurrency requests and
 are printed in the order given, each streamed while the next ones are
 fetched; a session that fails does not stop the others, and the exit code is
-that of the first failure.`,
+that of the first failure.
+
+--chart adds, under the table, each session's presence as a bar (see
+summary --chart). -o html writes one self-contained page for a ticket: per
+session the summary's figures, the chart and the timeline, the server's
+text beside its English meaning; with --gaps the table has the gaps too.
+Both need the whole timeline: they do not combine with --page, --limit,
+--last, --action or --follow.`,
 		Example: `  sessionlog list 48213
   sessionlog list 48213 --last 5
   sessionlog list 48213 48214 --action TEMPORARILY_LEFT,ENTERED
   sessionlog list 48213 -o csv > timeline.csv
+  sessionlog list 48213 --chart
+  sessionlog list 48213 -o html > 48213.html
   sessionlog list 48213 --jq '.[] | select(.action_type == "ENDED") | .date'`,
 		Args:              requireArgs(1, "a session id"),
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -70,6 +80,7 @@ that of the first failure.`,
 	fl.BoolVar(&opts.Gaps, "gaps", false, "add the time since the previous entry (GAP column, gap_seconds field)")
 	fl.StringSliceVar(&opts.Actions, "action", nil, "show only these action types (repeatable or comma-separated)")
 	_ = cmd.RegisterFlagCompletionFunc("action", completeActionTypes)
+	addChartFlag(cmd, &opts.Chart, &opts.Output)
 	opts.Output.register(cmd)
 	return cmd
 }
@@ -93,9 +104,16 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	if err := checkFollow(opts); err != nil {
 		return err
 	}
+	report := wantsReport(opts.Chart, &opts.Output)
+	if err := checkListReport(opts, report); err != nil {
+		return err
+	}
 	settings, c, err := sessionsClient(ctx, opts.Settings, opts.Client)
 	if err != nil {
 		return err
+	}
+	if report {
+		return listReport(opts).run(ctx, c, opts.SessionIDs, settings)
 	}
 	if opts.Follow {
 		return runFollow(ctx, opts, settings, c, filter)

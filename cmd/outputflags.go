@@ -20,12 +20,17 @@ type outputFlags struct {
 	query     *output.Query // jq, compiled by resolve
 	noHeaders bool
 	color     bool
+	// html is set, before register, by the commands that make -o html.
+	html bool
 }
 
 func (o *outputFlags) register(cmd *cobra.Command) {
 	names := make([]string, 0, len(output.Formats()))
 	for _, f := range output.Formats() {
 		names = append(names, string(f))
+	}
+	if o.html {
+		names = append(names, string(output.FormatHTML))
 	}
 	fl := cmd.Flags()
 	fl.StringP("output", "o", defaultOf(keyOutput).(string), "output format: "+strings.Join(names, ", "))
@@ -74,6 +79,9 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	format, err := output.ParseFormat(name)
 	if err != nil {
 		return &UsageError{Err: fmt.Errorf("output format (from %s): %w", s.describeSource(keyOutput), err)}
+	}
+	if format == output.FormatHTML && !o.html {
+		return usageErrorf("-o html is made by list and summary, not by %s", cmd.Name())
 	}
 	if o.jq != "" && format != output.FormatJSON {
 		return usageErrorf("--jq works with -o json, not -o %s", format)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,13 +15,15 @@ type SummaryOptions struct {
 	IO       *IOStreams
 	Client   func(context.Context) (*client.Client, error)
 	Settings func() (*Settings, error)
+	Now      func() time.Time
 
 	SessionIDs []string
+	Chart      bool
 	Output     outputFlags
 }
 
 func newSummaryCmd(f *Factory, runF func(context.Context, *SummaryOptions) error) *cobra.Command {
-	opts := &SummaryOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings}
+	opts := &SummaryOptions{IO: f.IOStreams, Client: f.Client, Settings: f.Settings, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "summary SESSION_ID...",
 		Short: "Summarise sessions: status, entries, time the customer was away",
@@ -32,14 +35,23 @@ last, how many times the customer left temporarily and the total time away
 Times are computed from the entries' display times (2:30 PM, 2:30 م, 14:30),
 crossing midnight where a time goes backwards. A time that cannot be read
 makes the durations that depend on it unknown ("?", or null in JSON); they
-are never guessed.`,
+are never guessed.
+
+--chart draws each session as a bar instead, from its first entry to its
+last: present, away, gone (after LEFT), ended, and unknown where a time
+cannot be read. Sessions that overlap in time share one time axis. -o html
+writes one self-contained page for a ticket: per session its figures, the
+chart and the timeline.`,
 		Example: `  sessionlog summary 48213 48214 48215
+  sessionlog summary 48213 48214 --chart
+  sessionlog summary 48213 48214 -o html > sessions.html
   sessionlog summary 48213 -o json --jq '.[] | select(.still_away) | .session_id'`,
 		Args:              requireArgs(1, "a session id"),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE:              outputRunE(f, &opts.Output, opts, func(args []string) { opts.SessionIDs = args }, runF, runSummary),
 	}
 	addPagingFlags(cmd.Flags())
+	addChartFlag(cmd, &opts.Chart, &opts.Output)
 	opts.Output.register(cmd)
 	return cmd
 }
@@ -50,9 +62,16 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 		return err
 	}
 	opts.SessionIDs = ids
+	if err := checkChart(opts.Chart, &opts.Output); err != nil {
+		return err
+	}
 	settings, c, err := sessionsClient(ctx, opts.Settings, opts.Client)
 	if err != nil {
 		return err
+	}
+	if wantsReport(opts.Chart, &opts.Output) {
+		r := sessionsReport{ios: opts.IO, out: &opts.Output, chart: opts.Chart, now: opts.Now}
+		return r.run(ctx, c, opts.SessionIDs, settings)
 	}
 	w, err := opts.Output.summaryWriter(opts.IO)
 	if err != nil {

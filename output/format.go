@@ -24,18 +24,24 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatCSV   Format = "csv"
 	FormatYAML  Format = "yaml"
+	// FormatHTML is a report of whole sessions, one self-contained page
+	// (WriteHTML); it is not a format of New or of the other writers.
+	FormatHTML Format = "html"
 )
 
-// Formats returns the supported formats, table first.
+// Formats returns the formats of the writers, table first.
 func Formats() []Format {
 	return []Format{FormatTable, FormatJSON, FormatJSONL, FormatCSV, FormatYAML}
 }
 
-// ParseFormat turns user input such as "JSON" into a Format. Case and
-// surrounding space do not matter; an unknown name is an error that lists the
-// valid ones.
+// ParseFormat turns user input such as "JSON" into a Format: one of
+// Formats, or FormatHTML. Case and surrounding space do not matter; an
+// unknown name is an error that lists the valid ones.
 func ParseFormat(s string) (Format, error) {
 	want := Format(strings.ToLower(strings.TrimSpace(s)))
+	if want == FormatHTML {
+		return FormatHTML, nil
+	}
 	for _, f := range Formats() {
 		if f == want {
 			return f, nil
@@ -50,7 +56,7 @@ func unknownFormat(name string) error {
 	for _, f := range Formats() {
 		names = append(names, string(f))
 	}
-	return fmt.Errorf("unknown output format %q (valid: %s)", name, strings.Join(names, ", "))
+	return fmt.Errorf("unknown output format %q (valid: %s; %s for list and summary)", name, strings.Join(names, ", "), FormatHTML)
 }
 
 // Record is one entry of one session's timeline.

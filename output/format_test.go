@@ -182,8 +182,9 @@ func TestParseFormat(t *testing.T) {
 		{"JSONL", FormatJSONL, ""},
 		{"Csv", FormatCSV, ""},
 		{" yaml ", FormatYAML, ""},
-		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml)`},
-		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml)`},
+		{"HTML", FormatHTML, ""},
+		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml; html for list and summary)`},
+		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml; html for list and summary)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFormat(tt.in)
@@ -208,7 +209,7 @@ func TestNewErrors(t *testing.T) {
 		}
 	}
 	_, err := New(io.Discard, Options{Format: "xml"})
-	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml)`; err == nil || err.Error() != want {
+	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml; html for list and summary)`; err == nil || err.Error() != want {
 		t.Errorf("New(xml) error = %v, want %q", err, want)
 	}
 }
