@@ -3,6 +3,8 @@ package client
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sessionlog/sessionlog/internal/editdist"
 )
 
 // ActionType is the kind of event an activity-log entry records.
@@ -91,7 +93,7 @@ func closestAction(s string) ActionType {
 		if strings.HasPrefix(string(a), s) && len(s) >= 3 {
 			return a
 		}
-		d := editDistance(s, string(a))
+		d := editdist.Distance(s, string(a))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = a, d
 		}
@@ -100,25 +102,4 @@ func closestAction(s string) ActionType {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

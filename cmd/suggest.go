@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sessionlog/sessionlog/internal/editdist"
 	"github.com/spf13/cobra"
 )
 
@@ -21,33 +22,11 @@ func closestName(name string, known []string) string {
 		if normal(k) == normal(name) {
 			return k
 		}
-		if d := editDistance(normal(name), normal(k)); d < bestDist && 2*d < len([]rune(name)) {
+		if d := editdist.Distance(normal(name), normal(k)); d < bestDist && 2*d < len([]rune(name)) {
 			best, bestDist = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // unknownCommandError is the usage error for a subcommand of parent that
