@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // Asia/Kolkata for the child process, whatever the machine has
 )
 
 func TestDefaultFixture(t *testing.T) {
@@ -58,12 +60,23 @@ func TestDefaultFixture(t *testing.T) {
 	}
 }
 
-// TestDefaultFixtureDatesIgnoreMachineZone renders 1001 with time.Local
-// set far from UTC.
+// TestDefaultFixtureDatesIgnoreMachineZone renders 1001 with the machine's
+// zone far from UTC. It runs in a child test process started with TZ set,
+// rather than by changing time.Local, which goroutines that other tests'
+// servers leave behind may still read.
 func TestDefaultFixtureDatesIgnoreMachineZone(t *testing.T) {
-	saved := time.Local
-	time.Local = time.FixedZone("Elsewhere", 5*3600+1800)
-	t.Cleanup(func() { time.Local = saved })
+	const childEnv = "MOCKAPI_ZONE_CHILD"
+	if os.Getenv(childEnv) == "" {
+		c := exec.Command(os.Args[0], "-test.run=^TestDefaultFixtureDatesIgnoreMachineZone$", "-test.count=1")
+		c.Env = append(os.Environ(), childEnv+"=1", "TZ=Asia/Kolkata")
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("%v:\n%s", err, out)
+		}
+		return
+	}
+	if _, offset := time.Now().Zone(); offset != 5*3600+1800 {
+		t.Fatalf("the machine's zone is %d s from UTC, want Asia/Kolkata's +5:30", offset)
+	}
 	p := getPage(t, NewHandler(WithFixture(DefaultFixture())), logPath("1001"))
 	var got []string
 	for _, e := range p.Data {
