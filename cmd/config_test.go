@@ -164,6 +164,7 @@ func TestMissingDefaultConfigIsFine(t *testing.T) {
 }
 
 func TestConfigWarnsAboutReadableToken(t *testing.T) {
+	needsUnix(t)
 	tests := []struct {
 		name    string
 		content string

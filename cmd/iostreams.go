@@ -25,13 +25,15 @@ type IOStreams struct {
 // SystemIO returns the process's own streams.
 func SystemIO() *IOStreams {
 	noColor := os.Getenv("NO_COLOR") != "" // the convention: set and not empty
+	stdoutTTY := term.IsTerminal(int(os.Stdout.Fd()))
 	return &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,
 		ErrOut:    os.Stderr,
-		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
-		colorEnv:  !noColor && os.Getenv("TERM") != "dumb",
+		stdoutTTY: stdoutTTY,
+		// The progress line on stderr redraws itself with escape sequences.
+		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())) && enableVirtualTerminal(os.Stderr),
+		colorEnv:  !noColor && os.Getenv("TERM") != "dumb" && (!stdoutTTY || enableVirtualTerminal(os.Stdout)),
 	}
 }
 
