@@ -94,14 +94,18 @@ func shortRevision(rev string) string {
 }
 
 // Line is what `sessionlog version` and `sessionlog --version` print, e.g.
-// "sessionlog version v0.1.0 (commit 3f2c1a9b8d7e, built 2026-12-01T10:00:00Z, go1.26.0, linux/amd64)".
+// "sessionlog version v0.1.0 (commit 3f2c1a9b8d7e of 2026-12-01T10:00:00Z, go1.26.0, linux/amd64)".
+// The date is the commit's: release builds stamp it so that they are
+// reproducible, and Go records the same for plain builds.
 func (b BuildInfo) Line() string {
 	var details []string
-	if b.Commit != "" {
+	switch {
+	case b.Commit != "" && b.Date != "":
+		details = append(details, "commit "+shortRevision(b.Commit)+" of "+b.Date)
+	case b.Commit != "":
 		details = append(details, "commit "+shortRevision(b.Commit))
-	}
-	if b.Date != "" {
-		details = append(details, "built "+b.Date)
+	case b.Date != "":
+		details = append(details, b.Date)
 	}
 	details = append(details, b.Go, b.Platform)
 	return fmt.Sprintf("sessionlog version %s (%s)", b.Version, strings.Join(details, ", "))
@@ -112,8 +116,8 @@ func newVersionCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of sessionlog",
-		Long: `Print sessionlog's version, the commit and date it was built from, the Go
-version and the platform. sessionlog --version prints the same line.`,
+		Long: `Print sessionlog's version, the commit it was built from and that commit's
+date, the Go version and the platform. sessionlog --version prints the same line.`,
 		Example: `  sessionlog version
   sessionlog version -o json`,
 		Args: cobra.NoArgs,

@@ -79,7 +79,15 @@ func TestBuildInfoLine(t *testing.T) {
 	}{
 		{
 			BuildInfo{Version: "v0.1.0", Commit: "3f2c1a9b8d7e6f5a4b3c", Date: "2026-12-01T10:00:00Z", Go: "go1.26.0", Platform: "windows/arm64"},
-			"sessionlog version v0.1.0 (commit 3f2c1a9b8d7e, built 2026-12-01T10:00:00Z, go1.26.0, windows/arm64)",
+			"sessionlog version v0.1.0 (commit 3f2c1a9b8d7e of 2026-12-01T10:00:00Z, go1.26.0, windows/arm64)",
+		},
+		{
+			BuildInfo{Version: "v0.1.0", Commit: "3f2c1a9b", Go: "go1.26.0", Platform: "linux/amd64"},
+			"sessionlog version v0.1.0 (commit 3f2c1a9b, go1.26.0, linux/amd64)",
+		},
+		{
+			BuildInfo{Version: "v0.1.0", Date: "2026-12-01T10:00:00Z", Go: "go1.26.0", Platform: "linux/amd64"},
+			"sessionlog version v0.1.0 (2026-12-01T10:00:00Z, go1.26.0, linux/amd64)",
 		},
 		{
 			BuildInfo{Version: "dev", Go: "go1.26.0", Platform: "darwin/amd64"},
@@ -153,7 +161,7 @@ func TestStampedBinary(t *testing.T) {
 	if got != want || !strings.HasPrefix(got.Go, "go1.") {
 		t.Errorf("version -o json: got %+v, want %+v", got, want)
 	}
-	line := "sessionlog version v9.8.7 (commit 0123456789ab, built 2026-12-01T10:00:00Z, " + got.Go + ", " + platform + ")\n"
+	line := "sessionlog version v9.8.7 (commit 0123456789ab of 2026-12-01T10:00:00Z, " + got.Go + ", " + platform + ")\n"
 	for _, args := range [][]string{{"--version"}, {"version"}} {
 		if out := run(args...); out != line {
 			t.Errorf("%v: got %q, want %q", args, out, line)
