@@ -17,6 +17,8 @@ import (
 // Execute runs sessionlog with the process's arguments and streams and
 // returns the exit code; Ctrl-C or SIGTERM cancel the run.
 func Execute() int {
+	// On Windows too: os.Interrupt is Ctrl-C or Ctrl-Break, and os/signal
+	// reports a closed console window, log-off or shutdown as SIGTERM.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return Run(ctx, os.Args[1:], SystemIO())
