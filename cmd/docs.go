@@ -40,11 +40,12 @@ func newDocsCmd() *cobra.Command {
 	return cmd
 }
 
-// manHeader dates the pages by the build date when the build is stamped,
-// else by SOURCE_DATE_EPOCH or today (cobra's default).
+// manHeader dates the pages by the stamped commit date, else (no date, or
+// the zero time a snapshot gets when GoReleaser cannot read the git state)
+// by SOURCE_DATE_EPOCH or today, cobra's default.
 func manHeader(b BuildInfo) *doc.GenManHeader {
 	header := &doc.GenManHeader{Title: "SESSIONLOG", Section: "1", Source: "sessionlog " + b.Version, Manual: "sessionlog manual"}
-	if built, err := time.Parse(time.RFC3339, b.Date); err == nil {
+	if built, err := time.Parse(time.RFC3339, b.Date); err == nil && !built.IsZero() {
 		header.Date = &built
 	}
 	return header

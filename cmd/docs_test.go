@@ -160,7 +160,9 @@ func TestManHeader(t *testing.T) {
 		h.Date == nil || !h.Date.Equal(time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)) {
 		t.Errorf("stamped header %+v", h)
 	}
-	if h := manHeader(BuildInfo{Version: "dev"}); h.Date != nil {
-		t.Errorf("unstamped build dated %v, want cobra's default", h.Date)
+	for _, date := range []string{"", "0001-01-01T00:00:00Z", "yesterday"} {
+		if h := manHeader(BuildInfo{Version: "dev", Date: date}); h.Date != nil {
+			t.Errorf("date %q: pages dated %v, want cobra's default", date, h.Date)
+		}
 	}
 }
