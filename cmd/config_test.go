@@ -206,6 +206,7 @@ func TestMissingDefaultConfigIsFine(t *testing.T) {
 }
 
 func TestConfigWarnsAboutReadableToken(t *testing.T) {
+	needsUnix(t)
 	tests := []struct {
 		name    string
 		content string

@@ -100,3 +100,6 @@ func tty(ios *IOStreams) {
 	ios.SetStdoutTTY(true)
 	ios.SetStderrTTY(true)
 }
+
+// stdoutTTY makes stdout a terminal, stderr not.
+func stdoutTTY(ios *IOStreams) { ios.SetStdoutTTY(true) }

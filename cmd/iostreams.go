@@ -56,16 +56,19 @@ func parseColorMode(s string) (ColorMode, error) {
 // SystemIO returns the process's own streams.
 func SystemIO() *IOStreams {
 	force := os.Getenv("CLICOLOR_FORCE")
+	stdoutTTY := term.IsTerminal(int(os.Stdout.Fd()))
 	return &IOStreams{
-		In:             os.Stdin,
-		Out:            os.Stdout,
-		ErrOut:         os.Stderr,
-		stdinTTY:       term.IsTerminal(int(os.Stdin.Fd())),
-		stdoutTTY:      term.IsTerminal(int(os.Stdout.Fd())),
-		stderrTTY:      term.IsTerminal(int(os.Stderr.Fd())),
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		stdoutTTY: stdoutTTY,
+		// The progress line on stderr redraws itself with escape sequences.
+		stderrTTY:      term.IsTerminal(int(os.Stderr.Fd())) && enableVirtualTerminal(os.Stderr),
 		noColorEnv:     os.Getenv("NO_COLOR") != "", // the convention: set and not empty
 		colorForcedEnv: force != "" && force != "0",
-		dumbTerm:       os.Getenv("TERM") == "dumb",
+		// A console that cannot take escape sequences is as good as dumb.
+		dumbTerm: os.Getenv("TERM") == "dumb" || (stdoutTTY && !enableVirtualTerminal(os.Stdout)),
 	}
 }
 

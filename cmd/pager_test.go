@@ -1,3 +1,5 @@
+//go:build unix
+
 package cmd
 
 import (
@@ -9,9 +11,6 @@ import (
 	"syscall"
 	"testing"
 )
-
-// stdoutTTY makes stdout a terminal, stderr not.
-func stdoutTTY(ios *IOStreams) { ios.SetStdoutTTY(true) }
 
 // fakePager returns a pager command that stores what it receives in a
 // file, and the file's path.

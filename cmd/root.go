@@ -9,30 +9,16 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X github.com/sessionlog/sessionlog/cmd.version=v1.2.3".
-var version = ""
-
-// Version returns the build's version: the linker-set one, else the module
-// version Go recorded, else "dev".
-func Version() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
-}
-
 // Execute runs sessionlog with the process's arguments and streams and
 // returns the exit code; Ctrl-C or SIGTERM cancel the run.
 func Execute() int {
+	// On Windows too: os.Interrupt is Ctrl-C or Ctrl-Break, and os/signal
+	// reports a closed console window, log-off or shutdown as SIGTERM.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return Run(ctx, os.Args[1:], SystemIO())
@@ -103,7 +89,7 @@ session-log API.
 	pf.String("base-url", "", "API base URL, e.g. https://api.example.com/api (env SESSIONLOG_BASE_URL)")
 	pf.String("token", "", "API bearer token (env SESSIONLOG_TOKEN)")
 	pf.String("profile", "", "named profile from the config file (env SESSIONLOG_PROFILE)")
-	pf.String("config", "", "config file (default $XDG_CONFIG_HOME/sessionlog/config.yaml or ~/.config/sessionlog/config.yaml)")
+	pf.String("config", "", "config file (default "+configPathHelp+")")
 	pf.Duration("timeout", defaultDuration(keyTimeout), "timeout for each HTTP request")
 	decimalIntVar(pf, new(int), "retries", defaultInt(keyRetries), "retries after a failed request that is safe to repeat")
 	pf.Duration("max-retry-wait", defaultDuration(keyMaxRetryWait), "longest wait before one retry, Retry-After included")
@@ -126,7 +112,9 @@ session-log API.
 		newConfigCmd(f),
 		newVersionCmd(f),
 		newMockCmd(f, nil),
+		newDocsCmd(),
 	)
+	setVersionFlag(root)
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpCmd()
 	refuseUnknownHelpTopics(root)

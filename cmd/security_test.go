@@ -11,6 +11,7 @@ import (
 )
 
 func TestTokenCommand(t *testing.T) {
+	needsUnix(t)
 	tests := []struct {
 		name     string
 		config   string

@@ -17,16 +17,17 @@ import (
 )
 
 // defaultConfigPath is $XDG_CONFIG_HOME/sessionlog/config.yaml, else
-// ~/.config/sessionlog/config.yaml.
+// sessionlog/config.yaml in the platform's config directory: ~/.config on
+// Linux and macOS, %AppData% on Windows.
 func defaultConfigPath() string {
-	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" {
-		return filepath.Join(dir, "sessionlog", "config.yaml")
+	dir := os.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		var err error
+		if dir, err = platformConfigDir(); err != nil {
+			return ""
+		}
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(home, ".config", "sessionlog", "config.yaml")
+	return filepath.Join(dir, "sessionlog", "config.yaml")
 }
 
 // stringFlagOrEnv returns the value of a string flag when it was given, else
@@ -203,8 +204,12 @@ func configFileWarnings(v *viper.Viper, path string) []string {
 }
 
 // tokenPermissionWarning warns when a config file that holds a token can be
-// read by users other than its owner.
+// read by users other than its owner, where permission bits say so (not on
+// Windows).
 func tokenPermissionWarning(v *viper.Viper, path string) string {
+	if !fileModeLimitsReaders {
+		return ""
+	}
 	info, err := os.Stat(path)
 	if err != nil || info.Mode().Perm()&0o077 == 0 {
 		return ""
