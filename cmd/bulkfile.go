@@ -211,11 +211,11 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 			problems = append(problems, problemf(line, "not a JSON object"))
 			continue
 		}
-		var keys map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(text), &row); err != nil {
 			problems = append(problems, problemf(line, "invalid JSON: %v", err))
 			continue
 		}
+		var keys map[string]json.RawMessage
 		_ = json.Unmarshal([]byte(text), &keys) // an object, as row just was
 		if unknown := unknownKeys(line, "key", slices.Sorted(maps.Keys(keys))); len(unknown) > 0 {
 			problems = append(problems, unknown...)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -30,6 +31,10 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 	var c *client.Client
 	if opts.DryRun != dryRunClient {
 		if c, err = opts.Client(ctx); err != nil {
+			var config *ConfigError
+			if opts.DryRun == dryRunServer && errors.As(err, &config) {
+				return configErrorf("%w; --dry-run=client checks the rows without the server", err)
+			}
 			return err
 		}
 	}

@@ -264,3 +264,26 @@ func TestCreateDryRunAndFormatUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestCompleteDryRunAndFormat(t *testing.T) {
+	isolateEnv(t)
+	for _, args := range [][]string{{"create", "1001", "ENTERED", "--dry-run="}, {"create", "-f", "rows.txt", "--format", ""}} {
+		got, directive := complete(t, args...)
+		want := map[string]string{"--dry-run=": "server client", "": "jsonl csv"}[args[len(args)-1]]
+		if strings.Join(got, " ") != want || directive != ":4" {
+			t.Errorf("%q: got %q %s, want %q :4 (no file completion)", args, got, directive, want)
+		}
+	}
+}
+
+func TestCreateDryRunWithoutABaseURL(t *testing.T) {
+	isolateEnv(t)
+	res := runCLI(t, "create", "1002", "LEFT", "--dry-run")
+	if res.code != ExitUsage || !strings.HasSuffix(res.stderr, "; --dry-run=client checks the rows without the server\n") {
+		t.Errorf("--dry-run: exit %d, stderr %q", res.code, res.stderr)
+	}
+	res = runCLI(t, "create", "1002", "LEFT", "--dry-run=client", "--jq", resultLines)
+	if res.code != 0 || res.stdout != "0 1002 would_create - \n" {
+		t.Errorf("--dry-run=client: exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
+	}
+}
