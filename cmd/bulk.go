@@ -12,26 +12,30 @@ import (
 // bulkResult is the outcome of one row.
 type bulkResult struct {
 	Row bulkRow
-	// Status is output.ResultCreated, ResultFailed, ResultSkipped or ResultWouldCreate.
+	// Status is output.ResultCreated, ResultFailed, ResultSkipped,
+	// ResultWouldCreate or ResultWouldFail.
 	Status string
 	Entry  *client.LogEntry // created rows
-	Err    error            // failed rows
+	Err    error            // failed rows, and why a row would fail
 }
 
 // bulkPlan runs injection rows: the rows of one session in file order, each
-// after the previous one succeeded, and different sessions in parallel.
+// after the previous one succeeded, and different sessions in parallel. A
+// dry run sends nothing: dryRunServer reads each session instead
+// (checkSession), dryRunClient settles every row as would_create.
 type bulkPlan struct {
 	Rows        []bulkRow
 	Concurrency int
 	Delay       time.Duration // between rows of one session
-	DryRun      bool
+	DryRun      dryRunMode
+	PerPage     int // page size of the GETs of a server dry run
 }
 
 // run creates the rows and calls emit once per row, in file order, as soon
 // as that row and every row before it are settled. emit is never called
 // concurrently.
 func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResult)) {
-	if p.DryRun {
+	if p.DryRun == dryRunClient {
 		for _, row := range p.Rows {
 			emit(bulkResult{Row: row, Status: output.ResultWouldCreate})
 		}
@@ -54,6 +58,10 @@ func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResul
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			if p.DryRun == dryRunServer {
+				p.checkSession(ctx, c, sessions[id], ordered.settle)
+				return
+			}
 			p.runSession(ctx, c, sessions[id], ordered.settle)
 		}()
 	}

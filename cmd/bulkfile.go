@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -43,15 +44,32 @@ func problemf(line int, format string, args ...any) rowProblem {
 	return rowProblem{line: line, msg: fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...)}
 }
 
+// bulkFormats are the formats of an injection file (--format).
+var bulkFormats = []string{"jsonl", "csv"}
+
+// bulkKeys are the keys of a JSONL row and the columns of a CSV header.
+var bulkKeys = []string{"session_id", "action_type"}
+
+// bulkReadOptions say how to read an injection file.
+type bulkReadOptions struct {
+	// Format is "jsonl" or "csv"; "" tells it from the file name's
+	// extension, else from the content.
+	Format string
+	// NoValidate keeps action types as written, unchecked.
+	NoValidate bool
+}
+
 // readBulkFile reads injection rows from JSONL ({"session_id":"42","action_type":"ENTERED"}
-// per line) or CSV (a session_id,action_type header). The format comes from
-// the file name's extension, else from the first non-blank character. Every
-// row is checked before anything is sent: a missing id, a bad id, or
-// (unless noValidate) an unknown action type is reported with its line.
+// per line) or CSV (a session_id,action_type header), in the format opts
+// gives, else the one the file name's extension says, else JSONL when the
+// first line that is not blank or a # comment starts with "{". Every row is
+// checked before anything is sent: a missing id, a bad id, an unknown key
+// or column, or (unless NoValidate) an unknown action type is reported with
+// its line.
 //
 // The file is read through a limit of maxBulkLine bytes a line and
 // maxBulkFile in all, so that /dev/zero or a runaway stream is an error.
-func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) {
+func readBulkFile(r io.Reader, name string, opts bulkReadOptions) ([]bulkRow, error) {
 	data, err := io.ReadAll(&boundedReader{r: r, line: 1})
 	var tooBig *bulkLimitError
 	if errors.As(err, &tooBig) {
@@ -66,13 +84,13 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 	}
 	var rows []bulkRow
 	var problems []rowProblem
-	if bulkFormat(name, data) == "csv" {
+	if bulkFormat(name, opts.Format, data) == "csv" {
 		rows, problems = parseBulkCSV(data)
 	} else {
 		rows, problems = parseBulkJSONL(data)
 	}
 	for _, row := range rows {
-		problems = append(problems, checkBulkRow(row, noValidate)...)
+		problems = append(problems, checkBulkRow(row, opts.NoValidate)...)
 	}
 	if len(problems) > 0 {
 		return nil, &ConfigError{Err: bulkFileError(name, problems)}
@@ -81,7 +99,7 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 		return nil, configErrorf("%s holds no rows", name)
 	}
 	for i := range rows {
-		if !noValidate {
+		if !opts.NoValidate {
 			rows[i].Action, _ = client.ParseActionType(string(rows[i].Action))
 		}
 	}
@@ -91,14 +109,14 @@ func readBulkFile(r io.Reader, name string, noValidate bool) ([]bulkRow, error) 
 // readBulkFileContext is readBulkFile that returns ctx's error as soon as
 // ctx is done, even while a read blocks (on a terminal, until Ctrl-D): the
 // read is left to finish in the background, and the run ends.
-func readBulkFileContext(ctx context.Context, r io.Reader, name string, noValidate bool) ([]bulkRow, error) {
+func readBulkFileContext(ctx context.Context, r io.Reader, name string, opts bulkReadOptions) ([]bulkRow, error) {
 	type result struct {
 		rows []bulkRow
 		err  error
 	}
 	done := make(chan result, 1)
 	go func() {
-		rows, err := readBulkFile(r, name, noValidate)
+		rows, err := readBulkFile(r, name, opts)
 		done <- result{rows, err}
 	}()
 	select {
@@ -147,15 +165,28 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func bulkFormat(name string, data []byte) string {
+// bulkFormat is the format of an injection file: format when given, else
+// the one its name's extension says, else JSONL when the first line that is
+// not blank or a # comment starts with "{", else CSV.
+func bulkFormat(name, format string, data []byte) string {
+	if format != "" {
+		return format
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		return "csv"
 	case ".jsonl", ".ndjson", ".json":
 		return "jsonl"
 	}
-	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
-		return "jsonl"
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		if line[0] == '{' {
+			return "jsonl"
+		}
+		break
 	}
 	return "csv"
 }
@@ -184,6 +215,12 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 			problems = append(problems, problemf(line, "invalid JSON: %v", err))
 			continue
 		}
+		var keys map[string]json.RawMessage
+		_ = json.Unmarshal([]byte(text), &keys) // an object, as row just was
+		if unknown := unknownKeys(line, "key", slices.Sorted(maps.Keys(keys))); len(unknown) > 0 {
+			problems = append(problems, unknown...)
+			continue
+		}
 		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType)})
 	}
 	if err := sc.Err(); err != nil {
@@ -208,15 +245,23 @@ func jsonID(raw json.RawMessage) string {
 func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	// # comment lines may come before the header; after it, every line is
+	// a row (a session id may start with #). The reader takes Comment
+	// anew at each Read.
+	cr.Comment = '#'
 	header, err := cr.Read()
+	cr.Comment = 0
 	if err != nil {
 		return nil, []rowProblem{problemf(1, "a session_id,action_type header is needed: %v", err)}
 	}
 	headerLine, _ := cr.FieldPos(0)
+	columns := make([]string, len(header))
+	for i, h := range header {
+		columns[i] = strings.ToLower(strings.TrimSpace(h))
+	}
 	idCol, actionCol := -1, -1
 	seen := map[string]int{}
-	for i, h := range header {
-		col := strings.ToLower(strings.TrimSpace(h))
+	for i, col := range columns {
 		if first, dup := seen[col]; dup && col != "" {
 			return nil, []rowProblem{problemf(headerLine, "the header names %s twice (columns %d and %d)", col, first+1, i+1)}
 		}
@@ -228,8 +273,16 @@ func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 			actionCol = i
 		}
 	}
+	if idCol < 0 && actionCol < 0 {
+		// Not a header at all, most likely: a row.
+		return nil, []rowProblem{problemf(headerLine, "the header must name session_id and action_type, not %q", strings.Join(header, ","))}
+	}
+	// An unnamed column, as after a trailing comma, is let pass.
+	if unknown := unknownKeys(headerLine, "column", slices.DeleteFunc(columns, func(c string) bool { return c == "" })); len(unknown) > 0 {
+		return nil, unknown
+	}
 	if idCol < 0 || actionCol < 0 {
-		return nil, []rowProblem{problemf(1, "the header must name session_id and action_type, not %q", strings.Join(header, ","))}
+		return nil, []rowProblem{problemf(headerLine, "the header must name session_id and action_type, not %q", strings.Join(header, ","))}
 	}
 	var rows []bulkRow
 	var problems []rowProblem
@@ -257,6 +310,40 @@ func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 			Action: client.ActionType(strings.TrimSpace(record[actionCol]))})
 	}
 	return rows, problems
+}
+
+// unknownKeys reports each of names (keys of a JSONL row, or columns of a
+// CSV header, by what) that is not one of bulkKeys, case aside, with the
+// key it most likely stands for: `unknown key "action"; did you mean
+// action_type?`.
+func unknownKeys(line int, what string, names []string) []rowProblem {
+	var problems []rowProblem
+	for _, name := range names {
+		if slices.Contains(bulkKeys, strings.ToLower(name)) {
+			continue
+		}
+		if key := closestKey(name); key != "" {
+			problems = append(problems, problemf(line, "unknown %s %q; did you mean %s?", what, name, key))
+		} else {
+			problems = append(problems, problemf(line, "unknown %s %q (the %ss are %s)", what, name, what, strings.Join(bulkKeys, " and ")))
+		}
+	}
+	return problems
+}
+
+// closestKey is the key of bulkKeys that name most likely stands for: one
+// it misspells (closestName), else one it names a word of ("action" for
+// action_type, "id" for session_id); "" when none is.
+func closestKey(name string) string {
+	if key := closestName(name, bulkKeys); key != "" {
+		return key
+	}
+	for _, key := range bulkKeys {
+		if slices.Contains(strings.Split(key, "_"), strings.ToLower(name)) {
+			return key
+		}
+	}
+	return ""
 }
 
 func checkBulkRow(row bulkRow, noValidate bool) []rowProblem {

@@ -9,23 +9,38 @@ import (
 
 func TestReadBulkFile(t *testing.T) {
 	tests := []struct {
-		name, file, content string
-		want                string // rows as "line:id:action" joined by spaces
+		name, file, format, content string
+		want                        string // rows as "line:id:action" joined by spaces
 	}{
-		{"jsonl by extension", "rows.jsonl",
+		{"jsonl by extension", "rows.jsonl", "",
 			"{\"session_id\":\"42\",\"action_type\":\"entered\"}\n\n# a comment\n{\"session_id\":43,\"action_type\":\"ENDED\"}\n",
 			"1:42:ENTERED 4:43:ENDED"},
-		{"csv by extension, columns in any order", "rows.csv",
+		{"csv by extension, columns in any order", "rows.csv", "",
 			"action_type,session_id\r\nTEMPORARILY_LEFT,42\r\n\"left\",\"a,b\"\r\n",
 			"2:42:TEMPORARILY_LEFT 3:a,b:LEFT"},
-		{"jsonl by content", "-", "  {\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
-		{"csv by content", "-", "session_id,action_type\n7,cancel_request\n", "2:7:CANCEL_REQUEST"},
-		{"jsonl after a byte-order mark", "-", "\ufeff{\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
-		{"csv fields trimmed", "rows.csv", "\ufeffsession_id,action_type\n 1002 , LEFT \n", "2:1002:LEFT"},
+		{"jsonl by content", "-", "", "  {\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
+		{"csv by content", "-", "", "session_id,action_type\n7,cancel_request\n", "2:7:CANCEL_REQUEST"},
+		{"jsonl after a byte-order mark", "-", "", "\ufeff{\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
+		{"csv fields trimmed", "rows.csv", "", "\ufeffsession_id,action_type\n 1002 , LEFT \n", "2:1002:LEFT"},
+		{"jsonl by content after comments and blank lines", "-", "",
+			"# scenario: a customer steps away\n\n  # twice\n{\"session_id\":\"7\",\"action_type\":\"LEFT\"}\n",
+			"4:7:LEFT"},
+		{"csv by content after comments", "-", "",
+			"# scenario\n\nsession_id,action_type\n7,ENDED\n", "4:7:ENDED"},
+		{"csv comments only before the header: a # id is a row", "rows.csv", "",
+			"#1\nsession_id,action_type\n#7,ENDED\n", "3:#7:ENDED"},
+		{"--format csv over the extension", "rows.jsonl", "csv",
+			"session_id,action_type\n7,LEFT\n", "2:7:LEFT"},
+		{"--format jsonl over the extension", "rows.csv", "jsonl",
+			"{\"session_id\":\"7\",\"action_type\":\"LEFT\"}\n", "1:7:LEFT"},
+		{"jsonl keys case aside", "-", "",
+			"{\"Session_ID\":\"7\",\"ACTION_TYPE\":\"LEFT\"}\n", "1:7:LEFT"},
+		{"csv unnamed column let pass", "rows.csv", "",
+			"session_id,action_type,\n7,LEFT,\n", "2:7:LEFT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rows, err := readBulkFile(strings.NewReader(tt.content), tt.file, false)
+			rows, err := readBulkFile(strings.NewReader(tt.content), tt.file, bulkReadOptions{Format: tt.format})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,12 +98,27 @@ func TestReadBulkFileErrors(t *testing.T) {
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: the header names session_id twice (columns 1 and 3)"},
 		{"csv header naming an extra column twice", "rows.csv", "session_id,note,action_type,note\n42,a,ENTERED,b\n", false,
 			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 1: the header names note twice (columns 2 and 4)"},
+		{"jsonl unknown key, with the key it stands for", "rows.jsonl",
+			"{\"session_id\":\"7\",\"action\":\"LEFT\"}\n{\"sesion_id\":\"7\",\"action_type\":\"LEFT\",\"note\":\"x\"}\n", false,
+			"rows.jsonl: 2 invalid row(s), nothing was sent:\n" +
+				"  line 1: unknown key \"action\"; did you mean action_type?\n" +
+				"  line 2: unknown key \"note\" (the keys are session_id and action_type)\n" +
+				"  line 2: unknown key \"sesion_id\"; did you mean session_id?"},
+		{"jsonl after comments, not taken for csv", "-",
+			"# two rows\n{\"session_id\":\"7\",\"action\":\"LEFT\"}\n", false,
+			"-: 1 invalid row(s), nothing was sent:\n  line 2: unknown key \"action\"; did you mean action_type?"},
+		{"csv unknown column", "rows.csv", "# QA\nsession_id,Action\n7,LEFT\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 2: unknown column \"action\"; did you mean action_type?"},
+		{"csv unknown columns, id spelled as a word", "rows.csv", "id,action_type,extra\n7,LEFT,x\n", false,
+			"rows.csv: 1 invalid row(s), nothing was sent:\n" +
+				"  line 1: unknown column \"id\"; did you mean session_id?\n" +
+				"  line 1: unknown column \"extra\" (the columns are session_id and action_type)"},
 		{"line over 1 MiB", "rows.csv", "session_id,action_type\n42," + strings.Repeat("x", maxBulkLine) + "\n", false,
 			"rows.csv: line 2 is longer than 1048576 bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readBulkFile(strings.NewReader(tt.content), tt.file, tt.noValidate)
+			_, err := readBulkFile(strings.NewReader(tt.content), tt.file, bulkReadOptions{NoValidate: tt.noValidate})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
 			}
@@ -99,8 +129,27 @@ func TestReadBulkFileErrors(t *testing.T) {
 	}
 }
 
+func TestReadBulkFileFormatOverridesDetection(t *testing.T) {
+	tests := []struct {
+		name, file, format, content, want string
+	}{
+		{"jsonl for a .csv file", "rows.csv", "jsonl", "session_id,action_type\n7,LEFT\n",
+			"rows.csv: 2 invalid row(s), nothing was sent:\n  line 1: not a JSON object\n  line 2: not a JSON object"},
+		{"csv for content starting with {", "-", "csv", "{\"session_id\":\"7\",\"action_type\":\"LEFT\"}\n",
+			"-: 1 invalid row(s), nothing was sent:\n  line 1: a session_id,action_type header is needed: parse error on line 1, column 2: bare \" in non-quoted-field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readBulkFile(strings.NewReader(tt.content), tt.file, bulkReadOptions{Format: tt.format})
+			if err == nil || err.Error() != tt.want || ExitCode(err) != ExitUsage {
+				t.Errorf("error (exit %d):\n%v\nwant:\n%s", ExitCode(err), err, tt.want)
+			}
+		})
+	}
+}
+
 func TestReadBulkFileNoValidateKeepsTypes(t *testing.T) {
-	rows, err := readBulkFile(strings.NewReader("session_id,action_type\n42,entered\n"), "x.csv", true)
+	rows, err := readBulkFile(strings.NewReader("session_id,action_type\n42,entered\n"), "x.csv", bulkReadOptions{NoValidate: true})
 	if err != nil || len(rows) != 1 || rows[0].Action != "entered" {
 		t.Errorf("rows %+v, err %v", rows, err)
 	}
@@ -132,7 +181,7 @@ func TestReadBulkFileBoundsEndlessStreams(t *testing.T) {
 	maxBulkFile = 4 << 20
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readBulkFile(tt.r, "stdin", false)
+			_, err := readBulkFile(tt.r, "stdin", bulkReadOptions{})
 			if err == nil || err.Error() != tt.want || ExitCode(err) != ExitUsage {
 				t.Errorf("error %v (exit %d), want %q (exit %d)", err, ExitCode(err), tt.want, ExitUsage)
 			}

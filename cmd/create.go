@@ -23,7 +23,8 @@ type CreateOptions struct {
 	Actions    []string
 	NoValidate bool
 	FromFile   string
-	DryRun     bool
+	Format     string // of FromFile: "jsonl", "csv", or "" to detect it
+	DryRun     dryRunMode
 	Delay      time.Duration
 	Output     outputFlags
 }
@@ -48,19 +49,30 @@ and invalid rows are reported with their line before anything is sent. The
 rows of one session are sent in file order, each after the previous one
 succeeded; sessions proceed in parallel (--concurrency). A failure skips the
 later rows of its session only. Each row's result (created, failed, skipped)
-is printed; the exit code is that of the first failure in file order.`,
+is printed; the exit code is that of the first failure in file order. The
+format comes from the file's extension, else from the first line that is not
+blank or a # comment ({ for JSONL); --format jsonl|csv says it outright.
+
+--dry-run sends nothing. It checks every row, then reads each session's last
+entries from the server (GET only: one request per session whose log fits on
+one page; sessions in parallel, --concurrency) and reports each row as
+would_create, or would_fail with the reason when its session is unknown or
+has ended (also when an earlier row ends it). The exit code is the one the
+real run would give for the first row that would fail: 4 for an unknown
+session, 5 for an ended one. --dry-run=client checks the rows only, offline.`,
 		Example: `  sessionlog create 48213 ENTERED
   sessionlog create 48213 entered temporarily_left entered ended -o json
   sessionlog create 48213 ENDED --dry-run
+  sessionlog create --from-file scenario.jsonl --dry-run=client
   sessionlog create --from-file scenario.jsonl --delay 2s -o csv > report.csv`,
-		Args:              createArgs(&opts.FromFile),
+		Args:              createArgs(opts),
 		ValidArgsFunction: completeCreateArgs,
 		RunE: outputRunE(f, &opts.Output, opts, func(args []string) {
 			if len(args) > 0 {
 				opts.SessionID, opts.Actions = args[0], args[1:]
 			}
 		}, runF, func(ctx context.Context, opts *CreateOptions) error {
-			if opts.FromFile != "" || opts.DryRun {
+			if opts.FromFile != "" || opts.DryRun != dryRunOff {
 				return runCreateRows(ctx, opts)
 			}
 			return runCreate(ctx, opts)
@@ -69,19 +81,37 @@ is printed; the exit code is that of the first failure in file order.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.NoValidate, "no-validate", false, "send action types exactly as typed, without checking them")
 	fl.StringVarP(&opts.FromFile, "from-file", "f", "", "read session_id,action_type rows from a JSONL or CSV file (- for stdin)")
-	fl.BoolVar(&opts.DryRun, "dry-run", false, "check everything and print what would be sent, sending nothing")
+	fl.StringVar(&opts.Format, "format", "", "format of --from-file: jsonl or csv (default: from the extension, else the content)")
+	fl.Var(&opts.DryRun, "dry-run", "send nothing: check the rows and each session on the server (`mode` server), or the rows only (client)")
+	fl.Lookup("dry-run").NoOptDefVal = string(dryRunServer)
 	fl.DurationVar(&opts.Delay, "delay", 0, "wait this long between the entries of one session")
 	decimalIntVar(fl, new(int), "concurrency", defaultInt(keyConcurrency), "sessions injected at once with --from-file")
 	markSettingFlags(fl, "concurrency")
 	_ = cmd.RegisterFlagCompletionFunc("from-file", completeBulkFiles)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(bulkFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("dry-run", cobra.FixedCompletions(
+		[]string{string(dryRunServer), string(dryRunClient)}, cobra.ShellCompDirectiveNoFileComp))
 	opts.Output.register(cmd)
 	return cmd
 }
 
 // createArgs wants a session id and action types, or none with --from-file.
-func createArgs(fromFile *string) cobra.PositionalArgs {
+// A mode after a bare --dry-run is taken for an argument, as pflag reads
+// it: it is pointed out.
+func createArgs(opts *CreateOptions) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if *fromFile != "" {
+		if opts.DryRun != dryRunOff {
+			actions := args
+			if opts.FromFile == "" && len(args) > 0 {
+				actions = args[1:] // after the session id
+			}
+			for _, arg := range actions {
+				if mode := dryRunMode(arg); mode == dryRunServer || mode == dryRunClient {
+					return usageErrorf("%q after --dry-run is read as an argument; write --dry-run=%s", arg, arg)
+				}
+			}
+		}
+		if opts.FromFile != "" {
 			if len(args) > 0 {
 				return usageErrorf("%s takes either --from-file or a session id and action types, not both", cmd.CommandPath())
 			}

@@ -57,8 +57,8 @@ func TestCreateFromStdinJSON(t *testing.T) {
 
 func TestCreateDryRunSendsNothing(t *testing.T) {
 	tests := [][]string{
-		{"create", "--from-file", "FILE", "--dry-run", "-o", "jsonl"},
-		{"create", "1002", "left", "ended", "--dry-run", "-o", "jsonl"},
+		{"create", "--from-file", "FILE", "--dry-run=client", "-o", "jsonl"},
+		{"create", "1002", "left", "ended", "--dry-run=client", "-o", "jsonl"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -158,5 +158,18 @@ func TestCreateFromFileProgressOnTerminal(t *testing.T) {
 	res := runCLIWith(t, func(ios *IOStreams) { ios.SetStderrTTY(true) }, "create", "--from-file", path)
 	if want := "\r\033[Krows 1/1\r\033[K1 of 1 rows created, 0 failed, 0 skipped\n"; res.stderr != want {
 		t.Errorf("stderr %q, want %q", res.stderr, want)
+	}
+}
+
+func TestCreateFromFileFormatFlag(t *testing.T) {
+	srv := newMock(t, mockapi.WithClock(fixedClock))
+	// JSONL that a script saved as .csv: the extension would say CSV.
+	path := writeFile(t, "rows.csv", "# QA\n{\"session_id\":\"1002\",\"action_type\":\"LEFT\"}\n", 0o600)
+	res := runCLI(t, "create", "-f", path, "--format", "JSONL", "--jq", resultLines)
+	if res.code != 0 || res.stdout != "2 1002 created - \n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
+	}
+	if n := srv.Handler().RequestCount("POST"); n != 1 {
+		t.Errorf("%d POSTs, want 1", n)
 	}
 }

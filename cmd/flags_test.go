@@ -81,8 +81,12 @@ func TestCreateFlags(t *testing.T) {
 			"42 entered LEFT": {SessionID: "42", Actions: []string{"entered", "LEFT"},
 				Output: outputFlags{format: output.FormatTable}},
 			"-f rows.csv --dry-run --delay 2s --no-validate -o jsonl": {
-				FromFile: "rows.csv", DryRun: true, Delay: 2 * time.Second, NoValidate: true,
+				FromFile: "rows.csv", DryRun: dryRunServer, Delay: 2 * time.Second, NoValidate: true,
 				Output: outputFlags{format: output.FormatJSONL}},
+			"-f - --format csv --dry-run=client": {
+				FromFile: "-", Format: "csv", DryRun: dryRunClient, Output: outputFlags{format: output.FormatTable}},
+			"42 ENDED --dry-run=server": {SessionID: "42", Actions: []string{"ENDED"}, DryRun: dryRunServer,
+				Output: outputFlags{format: output.FormatTable}},
 		})
 }
 

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -106,13 +107,23 @@ func FuzzReadBulkFile(f *testing.F) {
 		"\ufeff{\"session_id\":\"1\",\"action_type\":\"LEFT\"}\n",
 		"{\"session_id\":7,\"action_type\":\"x\"}\n[\n",
 		"action_type,session_id,extra\nENDED,\"a,b\",z\n",
+		"# comment\n\n{\"session_id\":\"1\",\"action_type\":\"LEFT\"}\n",
+		"# comment\nsession_id,action_type\n#1,LEFT\n",
+		"{\"session_id\":\"1\",\"action\":\"LEFT\"}\n",
+		"{\"session_id\":\"1\",\"action_type\":\"LEFT\",\"Session_ID\":\"2\"}\n",
+		"session_id,Action\n1,LEFT\n",
+		"session_id,action_type,\n1,LEFT,\n",
+		"#\n#\"\n{",
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)
 	}
 	f.Fuzz(func(t *testing.T, data string, noValidate bool) {
-		for _, name := range []string{"rows.csv", "rows.jsonl", "-"} {
-			rows, err := readBulkFile(strings.NewReader(data), name, noValidate)
+		for _, read := range []struct{ name, format string }{
+			{"rows.csv", ""}, {"rows.jsonl", ""}, {"-", ""}, {"-", "csv"}, {"-", "jsonl"},
+		} {
+			name := fmt.Sprintf("%s (--format %q)", read.name, read.format)
+			rows, err := readBulkFile(strings.NewReader(data), read.name, bulkReadOptions{Format: read.format, NoValidate: noValidate})
 			if err != nil {
 				if ExitCode(err) != ExitUsage {
 					t.Fatalf("%s: error %v has exit code %d", name, err, ExitCode(err))

@@ -29,6 +29,7 @@ const (
 	ResultFailed      = "failed"
 	ResultSkipped     = "skipped"      // an earlier row of the same session failed
 	ResultWouldCreate = "would_create" // a dry run
+	ResultWouldFail   = "would_fail"   // a dry run that found the session unknown or ended
 )
 
 // Result is the outcome of one row of a bulk injection.
@@ -37,7 +38,8 @@ type Result struct {
 	Line      int
 	SessionID string
 	Action    client.ActionType
-	// Status is one of ResultCreated, ResultFailed, ResultSkipped, ResultWouldCreate.
+	// Status is one of ResultCreated, ResultFailed, ResultSkipped,
+	// ResultWouldCreate, ResultWouldFail.
 	Status string
 	// Entry is the created entry, for created rows.
 	Entry *client.LogEntry
