@@ -165,7 +165,7 @@ func TestEmptyInput(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	want := []Format{"table", "json", "jsonl", "csv", "yaml"}
+	want := []Format{"table", "json", "jsonl", "csv", "yaml", "wide", "markdown"}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Errorf("Formats() = %q, want %q", got, want)
 	}
@@ -182,8 +182,10 @@ func TestParseFormat(t *testing.T) {
 		{"JSONL", FormatJSONL, ""},
 		{"Csv", FormatCSV, ""},
 		{" yaml ", FormatYAML, ""},
-		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml)`},
-		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml)`},
+		{"Wide", FormatWide, ""},
+		{"markdown", FormatMarkdown, ""},
+		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml, wide, markdown)`},
+		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml, wide, markdown)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFormat(tt.in)
@@ -208,7 +210,7 @@ func TestNewErrors(t *testing.T) {
 		}
 	}
 	_, err := New(io.Discard, Options{Format: "xml"})
-	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml)`; err == nil || err.Error() != want {
+	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml, wide, markdown)`; err == nil || err.Error() != want {
 		t.Errorf("New(xml) error = %v, want %q", err, want)
 	}
 }
