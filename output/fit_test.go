@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/safetext"
 )
 
 func TestFitWidths(t *testing.T) {
@@ -217,4 +218,31 @@ func TestCSVByteOrderMark(t *testing.T) {
 	if strings.Count(buf.String(), "\uFEFF") != 1 {
 		t.Errorf("mark not written exactly once: %q", buf.String())
 	}
+}
+
+// FuzzTruncate checks truncate on any text a cell can hold (server text
+// after safetext.Terminal): never wider than asked, unchanged when it fits,
+// otherwise a prefix of the text, cut between grapheme clusters, then "…".
+func FuzzTruncate(f *testing.F) {
+	for _, seed := range []string{"Customer left the session", "انتهت الجلسة", "مَرْحَبًا", "客户进入了会话", "Cafe\u0301", "a👩\u200d💻b", "\x1b[2J\u202e", ""} {
+		f.Add(seed, 5)
+	}
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		width = max(width%100, 0)
+		cell := safetext.Terminal(text)
+		got := truncate(cell, width)
+		if w := cellWidth(got); w > width {
+			t.Fatalf("truncate(%q, %d) = %q, %d wide", cell, width, got, w)
+		}
+		if cellWidth(cell) <= width {
+			if got != cell {
+				t.Fatalf("truncate(%q, %d) = %q, want it unchanged", cell, width, got)
+			}
+			return
+		}
+		kept, cut := strings.CutSuffix(got, ellipsis)
+		if width > 0 && !cut || !strings.HasPrefix(cell, kept) {
+			t.Fatalf("truncate(%q, %d) = %q, want a prefix then %q", cell, width, got, ellipsis)
+		}
+	})
 }

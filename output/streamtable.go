@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -18,6 +19,7 @@ type streamTableWriter[T any] struct {
 	w       io.Writer
 	opts    Options
 	c       codec[T]
+	header  []string // the column names, which fitWidths goes by
 	widths  []int
 	started bool
 }
@@ -33,14 +35,14 @@ func newStreamTableWriter[T any](w io.Writer, opts Options, c codec[T]) *streamT
 			widths[i] = max(widths[i], min)
 		}
 	}
-	return &streamTableWriter[T]{w: w, opts: opts, c: c, widths: widths}
+	return &streamTableWriter[T]{w: w, opts: opts, c: c, header: header, widths: widths}
 }
 
 // Write prints v's row, preceded by the header on the first call.
 func (t *streamTableWriter[T]) Write(v T) error {
 	var b strings.Builder
 	if !t.started && !t.opts.NoHeaders {
-		t.line(&b, t.c.tableHeader(), t.opts.Color)
+		t.line(&b, slices.Clone(t.header), t.opts.Color)
 	}
 	t.started = true
 	t.line(&b, t.c.tableRow(v), false)
@@ -62,7 +64,7 @@ func (t *streamTableWriter[T]) line(b *strings.Builder, cells []string, boldCell
 	if t.opts.MaxWidth > 0 {
 		natural := append([]int(nil), t.widths...)
 		natural[len(natural)-1] = t.opts.MaxWidth // as wide as can be
-		widths = fitWidths(t.c.tableHeader(), natural, t.opts.MaxWidth)
+		widths = fitWidths(t.header, natural, t.opts.MaxWidth)
 		fitCells(cells, widths)
 	}
 	if t.opts.IsolateRTL {
