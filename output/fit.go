@@ -138,3 +138,14 @@ func fitCells(cells []string, widths []int) {
 		cells[i] = truncate(cell, widths[i])
 	}
 }
+
+// clipLine cuts a rendered line that not even fitWidths could narrow enough
+// to width columns, closing any isolate (isolateRTL) the cut left open so
+// that the bidirectional layout of the line stays as it was.
+func clipLine(line string, width int) string {
+	clipped := truncate(line, width)
+	if open := strings.Count(clipped, "\u2068") - strings.Count(clipped, "\u2069"); open > 0 {
+		clipped += strings.Repeat("\u2069", open)
+	}
+	return clipped
+}

@@ -246,3 +246,21 @@ func FuzzTruncate(f *testing.F) {
 		}
 	})
 }
+
+func TestClipLine(t *testing.T) {
+	tests := []struct {
+		line  string
+		width int
+		want  string
+	}{
+		{"1  2:30 PM  ENTERED", 30, "1  2:30 PM  ENTERED"},
+		{"1042  1  2:30 PM  ENTERED  Cust…", 30, "1042  1  2:30 PM  ENTERED  Cu…"},
+		{"1  \u2068انتهت الجلسة\u2069", 8, "1  \u2068انته…\u2069"},
+		{"1  \u2068٢:٣٠ م\u2069  \u2068انتهت الجلسة\u2069", 12, "1  \u2068٢:٣٠ م\u2069  \u2068…\u2069"},
+	}
+	for _, tt := range tests {
+		if got := clipLine(tt.line, tt.width); got != tt.want {
+			t.Errorf("clipLine(%q, %d) = %q, want %q", tt.line, tt.width, got, tt.want)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func (t *streamTableWriter[T]) line(b *strings.Builder, cells []string, boldCell
 	}
 	text := strings.TrimRight(line.String(), " ")
 	if t.opts.MaxWidth > 0 {
-		text = truncate(text, t.opts.MaxWidth) // when no fit was narrow enough
+		text = clipLine(text, t.opts.MaxWidth) // when no fit was narrow enough
 	}
 	b.WriteString(text)
 	b.WriteByte('\n')

@@ -150,7 +150,7 @@ func trimLines(b []byte, maxWidth int) []byte {
 		text, nl := bytes.CutSuffix(line, []byte("\n"))
 		text = bytes.TrimRight(text, " ")
 		if maxWidth > 0 {
-			text = []byte(truncate(string(text), maxWidth))
+			text = []byte(clipLine(string(text), maxWidth))
 		}
 		out = append(out, text...)
 		if nl {
