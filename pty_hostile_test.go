@@ -60,7 +60,8 @@ func TestHostileServerOnATerminal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := exec.Command(bin, append(tt.args, "--no-pager")...) // the escapes of less are not the server's
+			// --wide: the whole escaped text must show, not cut to the terminal.
+			c := exec.Command(bin, append(tt.args, "--no-pager", "--wide")...) // the escapes of less are not the server's
 			c.Env = env
 			term, err := pty.Start(c) // stdin, stdout and stderr on the terminal
 			if err != nil {

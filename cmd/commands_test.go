@@ -67,8 +67,8 @@ func TestCompletionSuggestions(t *testing.T) {
 	}{
 		{[]string{"__complete", "create", "1001", "TEMP"}, []string{"TEMPORARILY_LEFT\tCustomer temporarily left the session"}},
 		{[]string{"__complete", "list", "1001", "--action", "CANCEL"}, []string{"CANCELLED\tSession was cancelled", "CANCEL_REQUEST\tRequest to cancel the session"}},
-		{[]string{"__complete", "list", "1001", "-o", ""}, []string{"table", "json", "jsonl", "csv", "yaml", "html"}},
-		{[]string{"__complete", "create", "1001", "-o", ""}, []string{"table", "json", "jsonl", "csv", "yaml"}},
+		{[]string{"__complete", "list", "1001", "-o", ""}, []string{"table", "json", "jsonl", "csv", "yaml", "wide", "markdown", "html"}},
+		{[]string{"__complete", "create", "1001", "-o", ""}, []string{"table", "json", "jsonl", "csv", "yaml", "wide", "markdown"}},
 		{[]string{"__complete", "--config", path, "list", "--profile", ""}, []string{"prod", "staging"}},
 	}
 	for _, tt := range tests {

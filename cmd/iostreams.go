@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -28,6 +30,11 @@ type IOStreams struct {
 	colorForcedEnv bool
 	// dumbTerm is true when TERM is "dumb".
 	dumbTerm bool
+
+	// terminalSize reports the size of the terminal standard output is
+	// on; columnsEnv is $COLUMNS, which overrides its width.
+	terminalSize func() (width, height int, err error)
+	columnsEnv   string
 
 	pagerCommand string
 	// pager is the running pager, between StartPager and StopPager.
@@ -68,7 +75,9 @@ func SystemIO() *IOStreams {
 		noColorEnv:     os.Getenv("NO_COLOR") != "", // the convention: set and not empty
 		colorForcedEnv: force != "" && force != "0",
 		// A console that cannot take escape sequences is as good as dumb.
-		dumbTerm: os.Getenv("TERM") == "dumb" || (stdoutTTY && !enableVirtualTerminal(os.Stdout)),
+		dumbTerm:     os.Getenv("TERM") == "dumb" || (stdoutTTY && !enableVirtualTerminal(os.Stdout)),
+		terminalSize: func() (int, int, error) { return term.GetSize(int(os.Stdout.Fd())) },
+		columnsEnv:   os.Getenv("COLUMNS"),
 	}
 }
 
@@ -122,6 +131,30 @@ func (s *IOStreams) ColorEnabled() bool {
 	}
 	return s.stdoutTTY && !s.dumbTerm
 }
+
+// defaultTerminalWidth is the width assumed for a terminal whose size
+// cannot be read, as gh assumes.
+const defaultTerminalWidth = 80
+
+// TerminalWidth returns the width, in columns, of the terminal that
+// standard output is on: $COLUMNS when it is a positive number, else the
+// terminal's own width, else 80. It stays the terminal's width while a
+// pager shows the output, since the pager writes to that terminal; callers
+// check IsStdoutTTY before they fit output to it.
+func (s *IOStreams) TerminalWidth() int {
+	if n, err := strconv.Atoi(strings.TrimSpace(s.columnsEnv)); err == nil && n > 0 {
+		return n
+	}
+	if s.terminalSize != nil {
+		if w, _, err := s.terminalSize(); err == nil && w > 0 {
+			return w
+		}
+	}
+	return defaultTerminalWidth
+}
+
+// SetTerminalWidth makes TerminalWidth report width, as $COLUMNS does.
+func (s *IOStreams) SetTerminalWidth(width int) { s.columnsEnv = strconv.Itoa(width) }
 
 // SetPager sets the command that StartPager runs; "" or "cat" means none.
 func (s *IOStreams) SetPager(command string) { s.pagerCommand = command }

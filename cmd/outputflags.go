@@ -12,8 +12,8 @@ import (
 	"github.com/sessionlog/sessionlog/output"
 )
 
-// outputFlags are the output-shaping flags that list and create share:
-// -o/--output, --jq and --no-headers.
+// outputFlags are the output-shaping flags that list, summary and create
+// share: -o/--output, --jq, --no-headers, --wide and --bom.
 type outputFlags struct {
 	format    output.Format
 	jq        string
@@ -22,6 +22,10 @@ type outputFlags struct {
 	color     bool
 	// html is set, before register, by the commands that make -o html.
 	html bool
+	// wide shows the table whole, however wide the terminal (--wide or -o wide).
+	wide bool
+	// bom starts csv output with a UTF-8 byte-order mark (--bom).
+	bom bool
 }
 
 func (o *outputFlags) register(cmd *cobra.Command) {
@@ -36,6 +40,8 @@ func (o *outputFlags) register(cmd *cobra.Command) {
 	fl.StringP("output", "o", defaultOf(keyOutput).(string), "output format: "+strings.Join(names, ", "))
 	fl.StringVar(&o.jq, "jq", "", "filter the JSON output with a jq expression (implies -o json)")
 	fl.BoolVar(&o.noHeaders, "no-headers", false, "omit the header row of table and csv output")
+	fl.BoolVar(&o.wide, "wide", false, "show the table whole instead of cutting it to the terminal's width (same as -o wide)")
+	fl.BoolVar(&o.bom, "bom", false, "start csv output with a UTF-8 byte-order mark, so that Excel reads Arabic text correctly")
 	markSettingFlags(fl, "output")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -92,6 +98,15 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 		}
 		o.query = o.query.WithContext(cmd.Context())
 	}
+	if format == output.FormatWide {
+		format, o.wide = output.FormatTable, true
+	}
+	if o.wide && format != output.FormatTable {
+		return usageErrorf("--wide works with the table output, not -o %s", format)
+	}
+	if o.bom && format != output.FormatCSV {
+		return usageErrorf("--bom works with -o csv, not -o %s", format)
+	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
 	f.jsonError = o.jsonErrors()
@@ -123,15 +138,25 @@ func (o *outputFlags) jsonErrors() bool {
 	return o.format == output.FormatJSON || o.format == output.FormatJSONL
 }
 
-// options returns the output options for the resolved flags.
-func (o *outputFlags) options() output.Options {
-	return output.Options{Format: o.format, NoHeaders: o.noHeaders, Color: o.color, JQ: o.query}
+// options returns the output options for the resolved flags. A table on a
+// terminal is cut to the terminal's width (unless wide) and its Arabic cells
+// are isolated; colour is for the table only.
+func (o *outputFlags) options(ios *IOStreams) output.Options {
+	opts := output.Options{Format: o.format, NoHeaders: o.noHeaders, JQ: o.query, BOM: o.bom}
+	if o.format == output.FormatTable {
+		opts.Color = o.color
+		opts.IsolateRTL = ios.IsStdoutTTY()
+		if ios.IsStdoutTTY() && !o.wide {
+			opts.MaxWidth = ios.TerminalWidth()
+		}
+	}
+	return opts
 }
 
 // writer returns the writer of log entries for the resolved flags, with a
 // SESSION column when showSession and a GAP column when gaps.
 func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Writer, error) {
-	opts := o.options()
+	opts := o.options(ios)
 	opts.ShowSession, opts.Gaps = showSession, gaps
 	return output.New(ios.Out, opts)
 }
@@ -139,19 +164,19 @@ func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Wri
 // streamWriter returns a writer of log entries that prints each entry as
 // soon as it is written, in every format (the table included).
 func (o *outputFlags) streamWriter(ios *IOStreams, gaps bool) (output.Writer, error) {
-	opts := o.options()
+	opts := o.options(ios)
 	opts.Gaps, opts.StreamTable = gaps, true
 	return output.New(ios.Out, opts)
 }
 
 // summaryWriter returns the writer of session summaries for the resolved flags.
 func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error) {
-	return output.NewSummaryWriter(ios.Out, o.options())
+	return output.NewSummaryWriter(ios.Out, o.options(ios))
 }
 
 // resultWriter returns the writer of injection results for the resolved flags.
 func (o *outputFlags) resultWriter(ios *IOStreams) (output.ResultWriter, error) {
-	return output.NewResultWriter(ios.Out, o.options())
+	return output.NewResultWriter(ios.Out, o.options(ios))
 }
 
 // reportError writes a failure to stderr, also as JSON for json and jsonl output.

@@ -35,7 +35,10 @@ func newWriter[T any](w io.Writer, opts Options, c codec[T]) (writer[T], error) 
 		return nil, fmt.Errorf("format %q: %w", opts.Format, ErrJQNeedsJSON)
 	}
 	switch opts.Format {
-	case FormatTable:
+	case FormatTable, FormatWide:
+		if opts.Format == FormatWide {
+			opts.MaxWidth = 0
+		}
 		if opts.StreamTable {
 			return newStreamTableWriter(w, opts, c), nil
 		}
@@ -48,7 +51,9 @@ func newWriter[T any](w io.Writer, opts Options, c codec[T]) (writer[T], error) 
 	case FormatJSONL:
 		return newStreamWriter(w, opts.Format, jsonLines{}, c), nil
 	case FormatCSV:
-		return newCSVWriter(w, opts.NoHeaders, c), nil
+		return newCSVWriter(w, opts.NoHeaders, opts.BOM, c), nil
+	case FormatMarkdown:
+		return newMarkdownWriter(w, opts.NoHeaders, c), nil
 	case FormatYAML:
 		return newStreamWriter(w, opts.Format, yamlSequence{}, c), nil
 	}

@@ -8,22 +8,25 @@ import (
 )
 
 // csvWriter writes RFC 4180 rows (CRLF line ends, quoting where needed),
-// flushing each row as it arrives. Every cell goes through inertCell, so a
+// flushing each row as it arrives, after a UTF-8 byte-order mark when bom
+// is set. Every cell goes through inertCell, so a
 // spreadsheet opening the file runs no formula a server put in it.
 type csvWriter[T any] struct {
+	w         io.Writer
 	cw        *csv.Writer
 	c         codec[T]
 	header    []string
 	noHeaders bool
-	started   bool // the header (when wanted) has been written
+	bom       bool
+	started   bool // the byte-order mark and header (when wanted) have been written
 	row       []string
 }
 
-func newCSVWriter[T any](w io.Writer, noHeaders bool, c codec[T]) *csvWriter[T] {
+func newCSVWriter[T any](w io.Writer, noHeaders, bom bool, c codec[T]) *csvWriter[T] {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	header := c.csvHeader()
-	return &csvWriter[T]{cw: cw, c: c, header: header, noHeaders: noHeaders, row: make([]string, len(header))}
+	return &csvWriter[T]{w: w, cw: cw, c: c, header: header, noHeaders: noHeaders, bom: bom, row: make([]string, len(header))}
 }
 
 // Write writes v's row, preceded by the header on the first call.
@@ -41,7 +44,7 @@ func (c *csvWriter[T]) Write(v T) error {
 	return c.flush()
 }
 
-// Close writes the header if nothing came.
+// Close writes the byte-order mark and header if nothing came.
 func (c *csvWriter[T]) Close() error {
 	if err := c.writeHeader(); err != nil {
 		return err
@@ -49,12 +52,23 @@ func (c *csvWriter[T]) Close() error {
 	return c.flush()
 }
 
-// writeHeader buffers the header row once, unless headers are off.
+// utf8BOM is U+FEFF encoded in UTF-8: Excel reads a csv file that starts
+// with it as UTF-8, not in the system's legacy code page.
+const utf8BOM = "\uFEFF"
+
+// writeHeader buffers the byte-order mark, when wanted, and the header row,
+// unless headers are off, once.
 func (c *csvWriter[T]) writeHeader() error {
 	if c.started {
 		return nil
 	}
 	c.started = true
+	if c.bom {
+		// Nothing is buffered yet: the mark goes straight to the writer.
+		if _, err := io.WriteString(c.w, utf8BOM); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+	}
 	if c.noHeaders {
 		return nil
 	}

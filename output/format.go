@@ -1,5 +1,5 @@
 // Package output renders activity-log entries, and the summaries of
-// sessions, as a table, JSON, JSON Lines, CSV or YAML, and filters the JSON
+// sessions, as a table, JSON, JSON Lines, CSV, YAML or a markdown table, and filters the JSON
 // form through gh-style --jq queries. It knows nothing of HTTP: callers hand
 // it Records in timeline order, or timeline.Summary values.
 package output
@@ -24,6 +24,10 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatCSV   Format = "csv"
 	FormatYAML  Format = "yaml"
+	// FormatWide is the table, never cut to Options.MaxWidth.
+	FormatWide Format = "wide"
+	// FormatMarkdown is a GitHub-flavoured markdown table, for tickets.
+	FormatMarkdown Format = "markdown"
 	// FormatHTML is a report of whole sessions, one self-contained page
 	// (WriteHTML); it is not a format of New or of the other writers.
 	FormatHTML Format = "html"
@@ -31,7 +35,7 @@ const (
 
 // Formats returns the formats of the writers, table first.
 func Formats() []Format {
-	return []Format{FormatTable, FormatJSON, FormatJSONL, FormatCSV, FormatYAML}
+	return []Format{FormatTable, FormatJSON, FormatJSONL, FormatCSV, FormatYAML, FormatWide, FormatMarkdown}
 }
 
 // ParseFormat turns user input such as "JSON" into a Format: one of
@@ -75,11 +79,26 @@ type Record struct {
 // Options selects and tunes an output format.
 type Options struct {
 	Format Format
-	// NoHeaders omits the header row (table and csv).
+	// NoHeaders omits the header row (table, csv and markdown).
 	NoHeaders bool
 	// Color colours the ACTION cell, or a summary's STATUS cell, and bolds
-	// the header (table only).
+	// the header (table only: the caller leaves it off for markdown).
 	Color bool
+	// MaxWidth, when positive, is the width of the terminal the table goes
+	// to: no line of the table is wider. The last text column (DESCRIPTION,
+	// DETAIL, TIME AWAY) is cut first, with "…", then the other columns of
+	// words; numbers and times are never cut, and rows never wrap. Widths
+	// are display widths: East Asian wide characters count two, combining
+	// marks none. FormatWide ignores it.
+	MaxWidth int
+	// IsolateRTL wraps each table cell that holds right-to-left text
+	// (Arabic) in the Unicode isolates U+2068 and U+2069, so that a
+	// terminal that applies the bidirectional algorithm does not reorder
+	// the row around it. For a terminal only: piped output stays exact.
+	IsolateRTL bool
+	// BOM writes a UTF-8 byte-order mark before the csv output, so that
+	// Excel reads it as UTF-8 (Arabic text included). csv only.
+	BOM bool
 	// ShowSession adds a SESSION column first (table of records only;
 	// summaries always have one).
 	ShowSession bool

@@ -165,7 +165,7 @@ func TestEmptyInput(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	want := []Format{"table", "json", "jsonl", "csv", "yaml"}
+	want := []Format{"table", "json", "jsonl", "csv", "yaml", "wide", "markdown"}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Errorf("Formats() = %q, want %q", got, want)
 	}
@@ -183,8 +183,10 @@ func TestParseFormat(t *testing.T) {
 		{"Csv", FormatCSV, ""},
 		{" yaml ", FormatYAML, ""},
 		{"HTML", FormatHTML, ""},
-		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml; html for list and summary)`},
-		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml; html for list and summary)`},
+		{"Wide", FormatWide, ""},
+		{"markdown", FormatMarkdown, ""},
+		{"yml", "", `unknown output format "yml" (valid: table, json, jsonl, csv, yaml, wide, markdown; html for list and summary)`},
+		{"", "", `unknown output format "" (valid: table, json, jsonl, csv, yaml, wide, markdown; html for list and summary)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFormat(tt.in)
@@ -209,7 +211,7 @@ func TestNewErrors(t *testing.T) {
 		}
 	}
 	_, err := New(io.Discard, Options{Format: "xml"})
-	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml; html for list and summary)`; err == nil || err.Error() != want {
+	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml, wide, markdown; html for list and summary)`; err == nil || err.Error() != want {
 		t.Errorf("New(xml) error = %v, want %q", err, want)
 	}
 }

@@ -3,10 +3,8 @@ package output
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // minWidther is a codec that knows how wide its table columns usually get,
@@ -21,6 +19,7 @@ type streamTableWriter[T any] struct {
 	w       io.Writer
 	opts    Options
 	c       codec[T]
+	header  []string // the column names, which fitWidths goes by
 	widths  []int
 	started bool
 }
@@ -29,49 +28,65 @@ func newStreamTableWriter[T any](w io.Writer, opts Options, c codec[T]) *streamT
 	header := c.tableHeader()
 	widths := make([]int, len(header))
 	for i, h := range header {
-		widths[i] = twwidth.Width(h)
+		widths[i] = cellWidth(h)
 	}
 	if m, ok := any(c).(minWidther); ok {
 		for i, min := range m.tableMinWidths() {
 			widths[i] = max(widths[i], min)
 		}
 	}
-	return &streamTableWriter[T]{w: w, opts: opts, c: c, widths: widths}
+	return &streamTableWriter[T]{w: w, opts: opts, c: c, header: header, widths: widths}
 }
 
 // Write prints v's row, preceded by the header on the first call.
 func (t *streamTableWriter[T]) Write(v T) error {
 	var b strings.Builder
 	if !t.started && !t.opts.NoHeaders {
-		header := t.c.tableHeader()
-		if t.opts.Color {
-			for i, h := range header {
-				header[i] = bold(h)
-			}
-		}
-		t.line(&b, header)
+		t.line(&b, slices.Clone(t.header), t.opts.Color)
 	}
 	t.started = true
-	t.line(&b, t.c.tableRow(v))
+	t.line(&b, t.c.tableRow(v), false)
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
 		return fmt.Errorf("write table: %w", err)
 	}
 	return nil
 }
 
-// line appends cells as one line, each but the last padded to its width.
-func (t *streamTableWriter[T]) line(b *strings.Builder, cells []string) {
+// line appends cells as one line, each but the last padded to its width,
+// the cells in bold for a coloured header. With MaxWidth, the columns get
+// the widths that make a row with the longest last cell fit, so that every
+// row lines up, and cells are cut to them.
+func (t *streamTableWriter[T]) line(b *strings.Builder, cells []string, boldCells bool) {
+	for i, cell := range cells[:len(cells)-1] {
+		t.widths[i] = max(t.widths[i], cellWidth(cell))
+	}
+	widths := t.widths
+	if t.opts.MaxWidth > 0 {
+		natural := append([]int(nil), t.widths...)
+		natural[len(natural)-1] = t.opts.MaxWidth // as wide as can be
+		widths = fitWidths(t.header, natural, t.opts.MaxWidth)
+		fitCells(cells, widths)
+	}
+	if t.opts.IsolateRTL {
+		isolateRTL(cells)
+	}
 	var line strings.Builder
 	for i, cell := range cells {
-		t.widths[i] = max(t.widths[i], twwidth.Width(cell))
+		width := cellWidth(cell)
+		if boldCells {
+			cell = bold(cell)
+		}
+		line.WriteString(cell)
 		if i == len(cells)-1 {
-			line.WriteString(cell)
 			break
 		}
-		line.WriteString(tw.PadRight(cell, " ", t.widths[i]))
-		line.WriteString("  ")
+		line.WriteString(strings.Repeat(" ", max(widths[i]-width, 0)+columnGap))
 	}
-	b.WriteString(strings.TrimRight(line.String(), " "))
+	text := strings.TrimRight(line.String(), " ")
+	if t.opts.MaxWidth > 0 {
+		text = clipLine(text, t.opts.MaxWidth) // when no fit was narrow enough
+	}
+	b.WriteString(text)
 	b.WriteByte('\n')
 }
 

@@ -128,7 +128,7 @@ func TestNewSummaryWriterErrors(t *testing.T) {
 		}
 	}
 	_, err := NewSummaryWriter(io.Discard, Options{Format: "xml"})
-	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml; html for list and summary)`; err == nil || err.Error() != want {
+	if want := `unknown output format "xml" (valid: table, json, jsonl, csv, yaml, wide, markdown; html for list and summary)`; err == nil || err.Error() != want {
 		t.Errorf("NewSummaryWriter(xml) error = %v, want %q", err, want)
 	}
 }
