@@ -96,9 +96,9 @@ func TestRedirectedFailureNamesTheOtherHost(t *testing.T) {
 	}
 	host := strings.TrimPrefix(other.URL, "http://")
 	want := "authentication failed: the API token is missing, invalid or expired; the request was redirected to " + host +
-		", which is not sent the token; if the API has moved, set the base URL to its new address"
-	if e.Explanation != want {
-		t.Errorf("explanation %q, want %q", e.Explanation, want)
+		", which is not sent the token"
+	if e.Explanation != want || e.RedirectedTo != host {
+		t.Errorf("explanation %q, redirected to %q; want %q, %q", e.Explanation, e.RedirectedTo, want, host)
 	}
 }
 

@@ -112,7 +112,7 @@ func TestErrorReplies(t *testing.T) {
 			explanation: "internal server error; the server returned an HTML page instead of JSON"},
 		{name: "500 HTML on create is uncertain", post: true, status: 500, contentType: html, body: laravel500,
 			kind: KindUncertain, wantStatus: 500, message: "Server Error",
-			explanation: "internal server error; the server returned an HTML page instead of JSON; the request may or may not have been recorded; check with `sessionlog list`"},
+			explanation: "internal server error; the server returned an HTML page instead of JSON; the request may or may not have been recorded"},
 		{name: "503 plain text", clientOpts: []Option{WithRetries(0)}, status: 503, contentType: plain, body: "Service Unavailable\n",
 			kind: KindServer, wantStatus: 503, message: "Service Unavailable",
 			explanation: "the service is unavailable; the reply is not valid JSON"},
@@ -152,7 +152,7 @@ func TestErrorReplies(t *testing.T) {
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: the body is larger than the 64-byte limit"},
 		{name: "create data null", post: true, status: 200, body: `{"success":true,"message":"تم حفظ البيانات بنجاح","data":null,"statusCode":200}`,
 			kind: KindInvalidResponse, wantStatus: 200,
-			explanation: "invalid reply from the server: data is not an object; the entry was probably recorded; check with `sessionlog list`"},
+			explanation: "invalid reply from the server: data is not an object; the entry was probably recorded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,7 +104,7 @@ func (f *follower) reconnectWait(ctx context.Context, last time.Duration, err er
 	now := f.now()
 	if f.lostAt.IsZero() {
 		f.lostAt = now
-		reason := apiErr.Explanation
+		reason := apiExplanation(apiErr)
 		if apiErr.StatusCode != 0 {
 			reason += fmt.Sprintf(" (HTTP %d)", apiErr.StatusCode)
 		}

@@ -69,9 +69,9 @@ func apiHeadline(sessionID string, e *client.Error) string {
 	case sessionID != "" && e.Kind == client.KindNotFound:
 		fmt.Fprintf(&b, "session %q not found", sessionID)
 	case sessionID != "":
-		fmt.Fprintf(&b, "session %q: %s", sessionID, e.Explanation)
+		fmt.Fprintf(&b, "session %q: %s", sessionID, apiExplanation(e))
 	default:
-		b.WriteString(e.Explanation)
+		b.WriteString(apiExplanation(e))
 	}
 	if e.StatusCode != 0 {
 		fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
@@ -80,6 +80,19 @@ func apiHeadline(sessionID string, e *client.Error) string {
 		fmt.Fprintf(&b, ": %v", e.Err)
 	}
 	return b.String()
+}
+
+// apiExplanation is the client's account of e with what the user can do
+// about it, written from the error's facts.
+func apiExplanation(e *client.Error) string {
+	s := e.Explanation
+	if e.RedirectedTo != "" {
+		s += "; if the API has moved, set the base URL to its new address"
+	}
+	if e.Uncertain {
+		s += "; check with `sessionlog list`"
+	}
+	return s
 }
 
 // writeError prints err to w in one or two plain lines, plus one line per
