@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+
+	"github.com/sessionlog/sessionlog/internal/clock"
 )
 
 // Defaults for the options.
@@ -136,7 +138,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 		notify:       o.notify,
 		redact:       tokenRedactor(o.token),
 		now:          time.Now,
-		sleep:        sleepContext,
+		sleep:        clock.Sleep,
 	}
 	c.backoff = func(retry int) time.Duration { return jitteredBackoff(retry, c.maxRetryWait) }
 
@@ -208,18 +210,6 @@ func parseBaseURL(raw string) (origin, basePath string, err error) {
 // hasControl reports whether s contains a control character.
 func hasControl(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
-}
-
-// sleepContext waits for d or until ctx is done.
-func sleepContext(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // quietLogger keeps resty from printing anything.

@@ -197,9 +197,9 @@ type Page struct {
 	Total       int
 }
 
-// ListOptions selects one page of a session's log. Zero values leave the
+// PageOptions selects one page of a session's log. Zero values leave the
 // choice to the server (page 1, 30 entries).
-type ListOptions struct {
+type PageOptions struct {
 	Page    int
 	PerPage int
 }

@@ -10,7 +10,7 @@ import (
 
 // ListLogs fetches one page of a session's activity log
 // (GET /v1/customer/sessions/{id}/log).
-func (c *Client) ListLogs(ctx context.Context, sessionID string, opts ListOptions) (*Page, error) {
+func (c *Client) ListLogs(ctx context.Context, sessionID string, opts PageOptions) (*Page, error) {
 	if err := checkCall(ctx, sessionID); err != nil {
 		return nil, err
 	}

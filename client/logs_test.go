@@ -11,7 +11,7 @@ import (
 func TestListLogsDocumentedReply(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	page, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	page, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,14 +43,14 @@ func TestListLogsDocumentedReply(t *testing.T) {
 
 func TestListLogsQuery(t *testing.T) {
 	tests := []struct {
-		opts      ListOptions
+		opts      PageOptions
 		wantQuery string
 		reply     string
 	}{
-		{ListOptions{}, "", docListReply},
-		{ListOptions{PerPage: 5}, "per_page=5", docListReply},
-		{ListOptions{Page: 1}, "page=1", docListReply},
-		{ListOptions{Page: 3, PerPage: 10}, "page=3&per_page=10",
+		{PageOptions{}, "", docListReply},
+		{PageOptions{PerPage: 5}, "per_page=5", docListReply},
+		{PageOptions{Page: 1}, "page=1", docListReply},
+		{PageOptions{Page: 3, PerPage: 10}, "page=3&per_page=10",
 			`{"success":true,"data":{"current_page":3,"data":[],"last_page":1,"per_page":10,"total":2}}`},
 	}
 	for _, tt := range tests {
@@ -69,7 +69,7 @@ func TestListLogsQuery(t *testing.T) {
 func TestListLogsNegativeOptions(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	for _, opts := range []ListOptions{{Page: -1}, {PerPage: -5}} {
+	for _, opts := range []PageOptions{{Page: -1}, {PerPage: -5}} {
 		_, err := c.ListLogs(context.Background(), "s1", opts)
 		if e := asError(t, err); e.Kind != KindInvalidInput || e.Explanation != "page and per_page must not be negative" {
 			t.Errorf("%+v: %v", opts, err)
@@ -83,7 +83,7 @@ func TestListLogsNegativeOptions(t *testing.T) {
 func TestListLogsVariants(t *testing.T) {
 	tests := []struct {
 		name    string
-		opts    ListOptions
+		opts    PageOptions
 		reply   string
 		want    Page // Entries compared by Raw
 		wantRaw []string
@@ -100,7 +100,7 @@ func TestListLogsVariants(t *testing.T) {
 		},
 		{
 			name:  "unknown fields kept in Raw",
-			opts:  ListOptions{Page: 2, PerPage: 1},
+			opts:  PageOptions{Page: 2, PerPage: 1},
 			reply: `{"success":true,"extra":{"a":1},"data":{"current_page":2.0,"data":[{"text":"t","date":"d","action_type":"NEW_KIND","id":7,"meta":{"by":"agent"}}],"last_page":3,"per_page":1,"total":3,"links":"not a list"},"statusCode":200}`,
 			want:  Page{CurrentPage: 2, LastPage: 3, PerPage: 1, Total: 3}, wantRaw: []string{`{"text":"t","date":"d","action_type":"NEW_KIND","id":7,"meta":{"by":"agent"}}`},
 		},

@@ -21,7 +21,7 @@ func TestErrorReplies(t *testing.T) {
 	tests := []struct {
 		name        string
 		post        bool
-		opts        ListOptions
+		opts        PageOptions
 		clientOpts  []Option
 		status      int
 		contentType string
@@ -146,7 +146,7 @@ func TestErrorReplies(t *testing.T) {
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: last_page is 0 although total is 5"},
 		{name: "more entries than per_page", status: 200, body: `{"success":true,"data":{"current_page":1,"data":[{},{}],"last_page":2,"per_page":1,"total":2}}`,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: 2 entries on a page of per_page 1"},
-		{name: "current_page mismatch", opts: ListOptions{Page: 2}, status: 200, body: validList,
+		{name: "current_page mismatch", opts: PageOptions{Page: 2}, status: 200, body: validList,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: asked for page 2 but the server returned page 1"},
 		{name: "oversize body", clientOpts: []Option{WithMaxBodySize(64)}, status: 200, body: docListReply,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: the body is larger than the 64-byte limit"},

@@ -69,7 +69,7 @@ func call(c *Client, ctx context.Context, method string) error {
 		_, err := c.CreateLog(ctx, "s1", ActionEntered)
 		return err
 	}
-	_, err := c.ListLogs(ctx, "s1", ListOptions{})
+	_, err := c.ListLogs(ctx, "s1", PageOptions{})
 	return err
 }
 
@@ -266,7 +266,7 @@ func TestRetryAfter(t *testing.T) {
 func TestRateLimitPauseBeyondCapSendsNothing(t *testing.T) {
 	srv := newAPIServer(t, always(429, `{"message":"Too Many Attempts."}`, "Retry-After", "120"))
 	c, clock := newTestClient(t, srv.URL+basePath, WithMaxRetryWait(10*time.Second))
-	_, _ = c.ListLogs(context.Background(), "s1", ListOptions{})
+	_, _ = c.ListLogs(context.Background(), "s1", PageOptions{})
 	_, err := c.CreateLog(context.Background(), "s2", ActionEntered)
 	e := asError(t, err)
 	want := "rate limited: the server asked to pause for 2m0s, longer than the 10s maximum wait; not sending"
@@ -304,7 +304,7 @@ func TestRetryNotify(t *testing.T) {
 			var notices []RetryNotice
 			c, clock := newTestClient(t, srv.URL+basePath, WithRetryNotify(func(n RetryNotice) { notices = append(notices, n) }))
 			c.backoff = func(retry int) time.Duration { return time.Duration(retry) * 100 * time.Millisecond }
-			_, _ = c.ListLogs(context.Background(), "s/1", ListOptions{})
+			_, _ = c.ListLogs(context.Background(), "s/1", PageOptions{})
 			if !reflect.DeepEqual(notices, tt.want) {
 				t.Fatalf("notices\n%+v\nwant\n%+v", notices, tt.want)
 			}
@@ -333,14 +333,14 @@ func TestSharedRateLimitPause(t *testing.T) {
 	}
 	errs := make(chan error, 2)
 	go func() {
-		_, err := c.ListLogs(context.Background(), "a", ListOptions{})
+		_, err := c.ListLogs(context.Background(), "a", PageOptions{})
 		errs <- err
 	}()
 	if d := <-sleeps; d != 2*time.Second {
 		t.Fatalf("first request waits %s after its 429, want 2s", d)
 	}
 	go func() {
-		_, err := c.ListLogs(context.Background(), "b", ListOptions{})
+		_, err := c.ListLogs(context.Background(), "b", PageOptions{})
 		errs <- err
 	}()
 	if d := <-sleeps; d != 2*time.Second {
