@@ -1,6 +1,3 @@
-// Package client is a typed HTTP client for the session-log API: it lists a
-// session's activity log and records new entries, and reports every failure
-// as an *Error.
 package client
 
 import (

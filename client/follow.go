@@ -227,7 +227,7 @@ func (f *follower) done() bool {
 // caps per_page), and delivers nothing then.
 func (f *follower) poll(ctx context.Context) error {
 	page := f.seen/f.perPage + 1
-	p, err := f.c.ListLogs(ctx, f.id, PageOptions{Page: page, PerPage: f.perPage})
+	p, _, err := f.c.ListLogs(ctx, f.id, PageOptions{Page: page, PerPage: f.perPage})
 	if err != nil {
 		return err
 	}

@@ -290,7 +290,7 @@ func (t *timeline) fetch(ctx context.Context, slot *waiter, n, perPage int, late
 	if int64(n) > t.stopAt.Load() {
 		return nil, true, nil
 	}
-	page, err = t.c.ListLogs(ctx, t.id, PageOptions{Page: n, PerPage: perPage})
+	page, _, err = t.c.ListLogs(ctx, t.id, PageOptions{Page: n, PerPage: perPage})
 	if err == nil {
 		if problem := pageCountProblem(page); problem != "" {
 			err = invalidReply(0, fmt.Sprintf("page %d: %s", n, problem))

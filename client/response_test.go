@@ -166,9 +166,9 @@ func TestErrorReplies(t *testing.T) {
 			c, clock := newTestClient(t, srv.URL+basePath, tt.clientOpts...)
 			var err error
 			if tt.post {
-				_, err = c.CreateLog(context.Background(), "s1", ActionEntered)
+				_, _, err = c.CreateLog(context.Background(), "s1", ActionEntered)
 			} else {
-				_, err = c.ListLogs(context.Background(), "s1", tt.opts)
+				_, _, err = c.ListLogs(context.Background(), "s1", tt.opts)
 			}
 			e := asError(t, err)
 			// URL in a wanted explanation stands for the URL requested.
@@ -199,7 +199,7 @@ func TestErrorReplies(t *testing.T) {
 func TestErrorString(t *testing.T) {
 	srv := newAPIServer(t, always(422, docValidation))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	_, err := c.CreateLog(context.Background(), "s1", "BOGUS")
+	_, _, err := c.CreateLog(context.Background(), "s1", "BOGUS")
 	want := "invalid data: action_type: invalid action type (HTTP 422): " + msgInvalidData
 	if err.Error() != want {
 		t.Fatalf("Error() = %q, want %q", err.Error(), want)

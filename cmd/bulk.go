@@ -76,7 +76,7 @@ func (p bulkPlan) runSession(ctx context.Context, c *client.Client, indexes []in
 			settle(i, bulkResult{Row: row, Status: output.ResultSkipped})
 			continue
 		}
-		entry, err := c.CreateLog(ctx, row.SessionID, row.Action)
+		entry, _, err := c.CreateLog(ctx, row.SessionID, row.Action)
 		if err != nil {
 			failed = true
 			settle(i, bulkResult{Row: row, Status: output.ResultFailed, Err: err})
