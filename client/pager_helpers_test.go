@@ -39,7 +39,6 @@ type fakeLog struct {
 
 	mu                sync.Mutex
 	inFlight, maxSeen int
-	served            int
 	heldTooLong       bool
 }
 

@@ -139,18 +139,19 @@ func writeJSONError(w io.Writer, err error) {
 }
 
 // printError reports the error a command returned, unless the command
-// reported it already; usage errors get a pointer to the command's help.
-func printError(f *Factory, commandPath string, err error) {
+// reported it already; usage errors get a pointer to the command's help,
+// and with jsonError the failure is also written as one JSON object.
+func printError(ios *IOStreams, commandPath string, err error, jsonError bool) {
 	var reported *reportedError
 	if errors.As(err, &reported) {
 		return
 	}
-	writeError(f.IOStreams.ErrOut, err)
+	writeError(ios.ErrOut, err)
 	var usage *UsageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", commandPath)
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandPath)
 	}
-	if f.jsonError {
-		writeJSONError(f.IOStreams.ErrOut, err)
+	if jsonError {
+		writeJSONError(ios.ErrOut, err)
 	}
 }
