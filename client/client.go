@@ -141,9 +141,17 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 
 	rc := resty.NewWithClient(&http.Client{Transport: o.transport})
 	if o.debug != nil {
+		// resty's own debug log cannot show a transport error or a
+		// redirect's hops, and prints bodies it has not bounded.
 		rc.SetTransport(newDebugTransport(rc.GetClient().Transport, o.debug, c.redact))
 	}
+	rc.SetTransport(declaredLimitTransport{next: rc.GetClient().Transport, limit: c.maxBody})
+	// Retries stay custom (see do): a create is retried only when the
+	// server certainly did not process it, which a 503's body decides and
+	// resty's retry conditions never see; and a 429's Retry-After pauses
+	// every request of the Client, not only the one that got it.
 	rc.SetRetryCount(0).
+		SetResponseBodyLimit(int(min(c.maxBody, math.MaxInt))).
 		SetRedirectPolicy(resty.RedirectPolicyFunc(checkRedirect)).
 		SetLogger(quietLogger{}).
 		SetDisableWarn(true).

@@ -208,3 +208,36 @@ func TestErrorString(t *testing.T) {
 		t.Fatalf("FieldMessages() = %q", got)
 	}
 }
+
+func TestBodyDeclaredTooLargeIsRefusedUnread(t *testing.T) {
+	// The reply declares 1000 bytes, sends 10 and then holds the rest back
+	// until the client goes: reading it would wait for the timeout.
+	srv := newAPIServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		w.Header().Set("Content-Length", "1000")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"success"`))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
+	c, _ := newTestClient(t, srv.URL+basePath, WithMaxBodySize(100), WithRetries(0), WithTimeout(time.Minute))
+	_, resp, err := c.ListLogs(context.Background(), "42", PageOptions{})
+	e := asError(t, err)
+	if e.Kind != KindInvalidResponse || e.StatusCode != http.StatusOK || resp != nil ||
+		e.Explanation != "invalid reply from the server: the body is larger than the 100-byte limit" {
+		t.Errorf("error %v (%s), response %v; want the body limit at once", err, e.Kind, resp)
+	}
+}
+
+func TestStreamedBodyOverTheLimitIsRefused(t *testing.T) {
+	// Without a Content-Length the body is read up to the limit (by resty).
+	srv := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		_, _ = w.Write([]byte(strings.Repeat(" ", 101)))
+	})
+	c, _ := newTestClient(t, srv.URL+basePath, WithMaxBodySize(100), WithRetries(0))
+	_, _, err := c.ListLogs(context.Background(), "42", PageOptions{})
+	if e := asError(t, err); e.Kind != KindInvalidResponse || e.Explanation != "invalid reply from the server: the body is larger than the 100-byte limit" {
+		t.Errorf("error %v, want the body limit", err)
+	}
+}
