@@ -141,8 +141,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 
 	rc := resty.NewWithClient(&http.Client{Transport: o.transport})
 	if o.debug != nil {
-		// resty's own debug log cannot show a transport error or a
-		// redirect's hops, and prints bodies it has not bounded.
+		// A transport, not resty's debug log: that one sees a request and
+		// its final reply, not each redirect hop the http.Client makes.
 		rc.SetTransport(newDebugTransport(rc.GetClient().Transport, o.debug, c.redact))
 	}
 	rc.SetTransport(declaredLimitTransport{next: rc.GetClient().Transport, limit: c.maxBody})
@@ -152,6 +152,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	// every request of the Client, not only the one that got it.
 	rc.SetRetryCount(0).
 		SetResponseBodyLimit(int(min(c.maxBody, math.MaxInt))).
+		// resty's ready-made policies cannot refuse https to http, a changed
+		// method or a POST to another host, so its hook runs checkRedirect.
 		SetRedirectPolicy(resty.RedirectPolicyFunc(checkRedirect)).
 		SetLogger(quietLogger{}).
 		SetDisableWarn(true).
