@@ -172,3 +172,21 @@ func TestFollowNamesTheLossAndTheReturn(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errOut, want)
 	}
 }
+
+func TestFollowLastOneOfASingleEntry(t *testing.T) {
+	// --last 1 asks for two entries to measure the gap; a session of one
+	// entry still shows it, before the first poll.
+	srv := newMock(t)
+	srv.Handler().AddSession("single", mockapi.Entry{ActionType: mockapi.ActionEntered, Time: time.Now()})
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	wait := followRun(t, ctx, out, errOut, "list", "single", "-f", "--last", "1", "--interval", "1h", "-o", "jsonl")
+	waitForOutput(t, out, `"action_type":"ENTERED"`)
+	cancel()
+	if code := wait(); code != ExitInterrupted {
+		t.Errorf("exit %d, want %d", code, ExitInterrupted)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Errorf("%d lines, want the one entry:\n%s", n, out)
+	}
+}
