@@ -1,6 +1,3 @@
-// Package client is a typed HTTP client for the session-log API: it lists a
-// session's activity log and records new entries, and reports every failure
-// as an *Error.
 package client
 
 import (
@@ -14,6 +11,8 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+
+	"github.com/sessionlog/sessionlog/internal/clock"
 )
 
 // Defaults for the options.
@@ -136,15 +135,25 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 		notify:       o.notify,
 		redact:       tokenRedactor(o.token),
 		now:          time.Now,
-		sleep:        sleepContext,
+		sleep:        clock.Sleep,
 	}
 	c.backoff = func(retry int) time.Duration { return jitteredBackoff(retry, c.maxRetryWait) }
 
 	rc := resty.NewWithClient(&http.Client{Transport: o.transport})
 	if o.debug != nil {
+		// A transport, not resty's debug log: that one sees a request and
+		// its final reply, not each redirect hop the http.Client makes.
 		rc.SetTransport(newDebugTransport(rc.GetClient().Transport, o.debug, c.redact))
 	}
+	rc.SetTransport(declaredLimitTransport{next: rc.GetClient().Transport, limit: c.maxBody})
+	// Retries stay custom (see do): a create is retried only when the
+	// server certainly did not process it, which a 503's body decides and
+	// resty's retry conditions never see; and a 429's Retry-After pauses
+	// every request of the Client, not only the one that got it.
 	rc.SetRetryCount(0).
+		SetResponseBodyLimit(int(min(c.maxBody, math.MaxInt))).
+		// resty's ready-made policies cannot refuse https to http, a changed
+		// method or a POST to another host, so its hook runs checkRedirect.
 		SetRedirectPolicy(resty.RedirectPolicyFunc(checkRedirect)).
 		SetLogger(quietLogger{}).
 		SetDisableWarn(true).
@@ -208,18 +217,6 @@ func parseBaseURL(raw string) (origin, basePath string, err error) {
 // hasControl reports whether s contains a control character.
 func hasControl(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
-}
-
-// sleepContext waits for d or until ctx is done.
-func sleepContext(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // quietLogger keeps resty from printing anything.

@@ -90,7 +90,7 @@ func TestURLBuilding(t *testing.T) {
 	}
 	for i, tt := range tests {
 		c, _ := newTestClient(t, tt.base)
-		if _, err := c.ListLogs(context.Background(), "s1", ListOptions{}); err != nil {
+		if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{}); err != nil {
 			t.Fatalf("%s: %v", tt.base, err)
 		}
 		if got := srv.requests()[i].Path; got != tt.want {
@@ -123,10 +123,10 @@ func TestHeaders(t *testing.T) {
 				respond(w, 200, docListReply)
 			})
 			c, _ := newTestClient(t, srv.URL+basePath, tt.opts...)
-			if _, err := c.ListLogs(context.Background(), "s1", ListOptions{}); err != nil {
+			if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.CreateLog(context.Background(), "s1", ActionEntered); err != nil {
+			if _, _, err := c.CreateLog(context.Background(), "s1", ActionEntered); err != nil {
 				t.Fatal(err)
 			}
 			reqs := srv.requests()
@@ -168,11 +168,11 @@ func TestConcurrentUse(t *testing.T) {
 	for i := range workers {
 		go func() {
 			if i%2 == 0 {
-				_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+				_, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 				errs <- err
 				return
 			}
-			_, err := c.CreateLog(context.Background(), "s1", ActionLeft)
+			_, _, err := c.CreateLog(context.Background(), "s1", ActionLeft)
 			errs <- err
 		}()
 	}

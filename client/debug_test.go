@@ -41,13 +41,13 @@ func TestDebugTraceRedactsToken(t *testing.T) {
 	})
 	var trace syncBuffer
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken(token), WithDebug(&trace), WithUserAgent("sessionlog/9.9"))
-	if _, err := c.ListLogs(context.Background(), "s1", ListOptions{Page: 1}); err != nil {
+	if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{Page: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ListLogs(context.Background(), "s1", ListOptions{}); err == nil || strings.Contains(err.Error(), token) {
+	if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{}); err == nil || strings.Contains(err.Error(), token) {
 		t.Fatalf("error %v", err)
 	}
-	if _, err := c.CreateLog(context.Background(), "s1", ActionEntered); err != nil {
+	if _, _, err := c.CreateLog(context.Background(), "s1", ActionEntered); err != nil {
 		t.Fatal(err)
 	}
 	out := trace.String()
@@ -82,7 +82,7 @@ func TestDebugTraceKeepsReplyIntact(t *testing.T) {
 	srv := newAPIServer(t, always(200, big))
 	var trace syncBuffer
 	c, _ := newTestClient(t, srv.URL+basePath, WithDebug(&trace))
-	page, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	page, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

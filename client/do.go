@@ -2,11 +2,13 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/go-resty/resty/v2"
 )
 
 // do sends one API request, retrying as the retry policy allows, and
@@ -60,42 +62,39 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	}
 }
 
-// send makes one attempt, limited by the per-attempt timeout, and reads the
-// whole reply body, up to the size limit.
+// send makes one attempt, limited by the per-attempt timeout; resty reads
+// the whole reply body, up to the size limit.
 func (c *Client) send(ctx context.Context, method, target string, body []byte) (*reply, error) {
 	if c.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
-	req := c.rc.R().SetContext(ctx).SetDoNotParseResponse(true)
+	req := c.rc.R().SetContext(ctx)
 	if body != nil {
 		req.SetBody(body)
 	}
 	resp, err := req.Execute(method, target)
-	if err != nil {
-		return nil, err
+	var declared *declaredTooLargeError
+	if errors.As(err, &declared) {
+		return &reply{status: declared.resp.StatusCode, header: declared.resp.Header, oversize: true}, nil
+	}
+	if resp == nil || resp.RawResponse == nil {
+		return nil, err // no reply
 	}
 	raw := resp.RawResponse
-	defer raw.Body.Close()
 	rep := &reply{status: raw.StatusCode, header: raw.Header, url: withoutQuery(raw.Request.URL)}
 	if first, final := resp.Request.RawRequest.URL, raw.Request.URL; !sameHost(first, final) {
 		rep.redirectedTo = final.Host
 	}
-	if raw.ContentLength > c.maxBody {
-		// Declared too big: refused before a byte of it is read.
+	switch {
+	case errors.Is(err, resty.ErrResponseBodyTooLarge):
 		rep.oversize = true
 		return rep, nil
-	}
-	data, err := io.ReadAll(io.LimitReader(raw.Body, c.maxBody+1))
-	if err != nil {
+	case err != nil:
 		return rep, fmt.Errorf("reading the reply body: %w", err)
 	}
-	if int64(len(data)) > c.maxBody {
-		rep.oversize = true
-		return rep, nil
-	}
-	rep.body = data
+	rep.body = resp.Body()
 	if rep.status == http.StatusTooManyRequests || rep.status == http.StatusServiceUnavailable {
 		rep.retryAfter = parseRetryAfter(raw.Header.Get("Retry-After"), c.now())
 	}

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
 // LogEntry is one activity-log entry. Text, Date and ActionType are the
 // documented fields; Raw holds the whole JSON object as the server sent it,
-// so fields the API adds later survive into JSON output.
+// so fields the API adds later survive into JSON output. A caller may
+// change the fields: MarshalJSON writes what they hold.
 type LogEntry struct {
 	Text       string     `json:"text"`
 	Date       string     `json:"date"`
@@ -46,22 +48,9 @@ func (e *LogEntry) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	var entry LogEntry
-	for _, m := range members {
-		var field *string
-		switch m.key {
-		case "text":
-			field = &entry.Text
-		case "date":
-			field = &entry.Date
-		case "action_type":
-			field = (*string)(&entry.ActionType)
-		default:
-			continue
-		}
-		if err := json.Unmarshal(m.value, field); err != nil {
-			return fmt.Errorf("%s: %w", m.key, err)
-		}
+	entry, err := fieldsOf(members)
+	if err != nil {
+		return err
 	}
 	switch {
 	case duplicates:
@@ -75,14 +64,75 @@ func (e *LogEntry) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON returns Raw when the entry came from the server, so that no
-// field is lost, and the documented fields otherwise.
+// fieldsOf reads the documented fields from an entry object's members.
+func fieldsOf(members []member) (LogEntry, error) {
+	var entry LogEntry
+	for _, m := range members {
+		field := entry.field(m.key)
+		if field == nil {
+			continue
+		}
+		if err := json.Unmarshal(m.value, field); err != nil {
+			return LogEntry{}, fmt.Errorf("%s: %w", m.key, err)
+		}
+	}
+	return entry, nil
+}
+
+// documentedKeys are the keys of the documented fields, in the API's order.
+var documentedKeys = []string{"text", "date", "action_type"}
+
+// field returns the documented field stored under key, nil for another key.
+func (e *LogEntry) field(key string) *string {
+	switch key {
+	case "text":
+		return &e.Text
+	case "date":
+		return &e.Date
+	case "action_type":
+		return (*string)(&e.ActionType)
+	}
+	return nil
+}
+
+// MarshalJSON writes the entry as it is now. An entry from the server
+// whose documented fields still hold what Raw holds is written as Raw, byte
+// for byte, so that no key the API added is lost. One whose fields were
+// changed is written as Raw with those fields' values replaced, its other
+// keys kept in place. An entry without Raw is written from its fields.
 func (e LogEntry) MarshalJSON() ([]byte, error) {
-	if len(e.Raw) > 0 {
+	type plain LogEntry
+	if len(e.Raw) == 0 {
+		return json.Marshal(plain(e))
+	}
+	members, _, err := objectMembers(e.Raw)
+	if err != nil {
+		return nil, fmt.Errorf("raw entry: %w", err)
+	}
+	if held, err := fieldsOf(members); err == nil &&
+		held.Text == e.Text && held.Date == e.Date && held.ActionType == e.ActionType {
 		return e.Raw, nil
 	}
-	type plain LogEntry
-	return json.Marshal(plain(e))
+	for _, key := range documentedKeys {
+		value := encodeString(*e.field(key))
+		i := slices.IndexFunc(members, func(m member) bool { return m.key == key })
+		if i < 0 {
+			members = append(members, member{key, value})
+		} else {
+			members[i].value = value
+		}
+	}
+	return appendMembers(nil, members), nil
+}
+
+// encodeString encodes s as a JSON string, leaving <, > and & as they
+// are, as the API sends them.
+func encodeString(s string) json.RawMessage {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a Go string always encodes
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // member is one key and value of a JSON object.
@@ -197,9 +247,9 @@ type Page struct {
 	Total       int
 }
 
-// ListOptions selects one page of a session's log. Zero values leave the
+// PageOptions selects one page of a session's log. Zero values leave the
 // choice to the server (page 1, 30 entries).
-type ListOptions struct {
+type PageOptions struct {
 	Page    int
 	PerPage int
 }

@@ -113,3 +113,44 @@ func TestEnvelopeReadsExactKeys(t *testing.T) {
 		t.Fatalf("error %#v", err)
 	}
 }
+
+func TestLogEntryMarshalsWhatItHolds(t *testing.T) {
+	const raw = `{ "text": "a <b>", "extra": {"k": [1, 2]}, "date": "2:30 PM", "action_type": "ENTERED" }`
+	tests := []struct {
+		name   string
+		change func(*LogEntry)
+		want   string
+	}{
+		{"unchanged: Raw byte for byte", func(*LogEntry) {}, raw},
+		{"text changed: the new text, other keys in place", func(e *LogEntry) { e.Text = "edited" },
+			`{"text":"edited","extra":{"k": [1, 2]},"date":"2:30 PM","action_type":"ENTERED"}`},
+		{"action changed", func(e *LogEntry) { e.ActionType = ActionLeft },
+			`{"text":"a <b>","extra":{"k": [1, 2]},"date":"2:30 PM","action_type":"LEFT"}`},
+		{"set to what it held: Raw again", func(e *LogEntry) { e.Text = "a <b>" }, raw},
+		{"no Raw: the fields", func(e *LogEntry) { e.Raw = nil },
+			`{"text":"a \u003cb\u003e","date":"2:30 PM","action_type":"ENTERED"}`},
+		{"Raw without a documented key: it is added", func(e *LogEntry) {
+			e.Raw = json.RawMessage(`{"text":"a <b>","action_type":"ENTERED","n":1}`)
+		}, `{"text":"a <b>","action_type":"ENTERED","n":1,"date":"2:30 PM"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e LogEntry
+			if err := json.Unmarshal([]byte(raw), &e); err != nil {
+				t.Fatal(err)
+			}
+			tt.change(&e)
+			got, err := e.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			var back LogEntry // what is written reads back as the entry
+			if err := json.Unmarshal(got, &back); err != nil || back.Text != e.Text || back.Date != e.Date || back.ActionType != e.ActionType {
+				t.Errorf("%s reads back as %+v (%v)", got, back, err)
+			}
+		})
+	}
+}

@@ -46,6 +46,13 @@ type Error struct {
 	// URL is the URL that answered, without its query; set for
 	// KindEndpointNotFound.
 	URL string
+	// Uncertain is set when the request may have been carried out although
+	// the call failed: a create of kind KindUncertain, or one whose 2xx reply
+	// could not be read. Check the log before recording the entry again.
+	Uncertain bool
+	// RedirectedTo is the host that answered after a redirect away from the
+	// base URL's host (which is not sent the token), "" when there was none.
+	RedirectedTo string
 	// Err is the underlying cause (a transport or decoding error), if any.
 	Err error
 }

@@ -6,12 +6,13 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestListLogsDocumentedReply(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	page, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	page, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,20 +44,20 @@ func TestListLogsDocumentedReply(t *testing.T) {
 
 func TestListLogsQuery(t *testing.T) {
 	tests := []struct {
-		opts      ListOptions
+		opts      PageOptions
 		wantQuery string
 		reply     string
 	}{
-		{ListOptions{}, "", docListReply},
-		{ListOptions{PerPage: 5}, "per_page=5", docListReply},
-		{ListOptions{Page: 1}, "page=1", docListReply},
-		{ListOptions{Page: 3, PerPage: 10}, "page=3&per_page=10",
+		{PageOptions{}, "", docListReply},
+		{PageOptions{PerPage: 5}, "per_page=5", docListReply},
+		{PageOptions{Page: 1}, "page=1", docListReply},
+		{PageOptions{Page: 3, PerPage: 10}, "page=3&per_page=10",
 			`{"success":true,"data":{"current_page":3,"data":[],"last_page":1,"per_page":10,"total":2}}`},
 	}
 	for _, tt := range tests {
 		srv := newAPIServer(t, always(200, tt.reply))
 		c, _ := newTestClient(t, srv.URL+basePath)
-		if _, err := c.ListLogs(context.Background(), "s1", tt.opts); err != nil {
+		if _, _, err := c.ListLogs(context.Background(), "s1", tt.opts); err != nil {
 			t.Fatalf("%+v: %v", tt.opts, err)
 		}
 		reqs := srv.requests()
@@ -69,8 +70,8 @@ func TestListLogsQuery(t *testing.T) {
 func TestListLogsNegativeOptions(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	for _, opts := range []ListOptions{{Page: -1}, {PerPage: -5}} {
-		_, err := c.ListLogs(context.Background(), "s1", opts)
+	for _, opts := range []PageOptions{{Page: -1}, {PerPage: -5}} {
+		_, _, err := c.ListLogs(context.Background(), "s1", opts)
 		if e := asError(t, err); e.Kind != KindInvalidInput || e.Explanation != "page and per_page must not be negative" {
 			t.Errorf("%+v: %v", opts, err)
 		}
@@ -83,7 +84,7 @@ func TestListLogsNegativeOptions(t *testing.T) {
 func TestListLogsVariants(t *testing.T) {
 	tests := []struct {
 		name    string
-		opts    ListOptions
+		opts    PageOptions
 		reply   string
 		want    Page // Entries compared by Raw
 		wantRaw []string
@@ -100,7 +101,7 @@ func TestListLogsVariants(t *testing.T) {
 		},
 		{
 			name:  "unknown fields kept in Raw",
-			opts:  ListOptions{Page: 2, PerPage: 1},
+			opts:  PageOptions{Page: 2, PerPage: 1},
 			reply: `{"success":true,"extra":{"a":1},"data":{"current_page":2.0,"data":[{"text":"t","date":"d","action_type":"NEW_KIND","id":7,"meta":{"by":"agent"}}],"last_page":3,"per_page":1,"total":3,"links":"not a list"},"statusCode":200}`,
 			want:  Page{CurrentPage: 2, LastPage: 3, PerPage: 1, Total: 3}, wantRaw: []string{`{"text":"t","date":"d","action_type":"NEW_KIND","id":7,"meta":{"by":"agent"}}`},
 		},
@@ -109,7 +110,7 @@ func TestListLogsVariants(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newAPIServer(t, always(200, tt.reply))
 			c, _ := newTestClient(t, srv.URL+basePath)
-			page, err := c.ListLogs(context.Background(), "s1", tt.opts)
+			page, _, err := c.ListLogs(context.Background(), "s1", tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +147,7 @@ func TestCreateLog(t *testing.T) {
 	for _, tt := range tests {
 		srv := newAPIServer(t, always(200, docCreateReply))
 		c, _ := newTestClient(t, srv.URL+basePath)
-		entry, err := c.CreateLog(context.Background(), "s 1", tt.action)
+		entry, _, err := c.CreateLog(context.Background(), "s 1", tt.action)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.action, err)
 		}
@@ -158,5 +159,44 @@ func TestCreateLog(t *testing.T) {
 			reqs[0].Query != "" || reqs[0].Body != tt.wantBody {
 			t.Errorf("%q: requests %+v, want one POST with body %s", tt.action, reqs, tt.wantBody)
 		}
+	}
+}
+
+func TestResponseCarriesStatusAndRateLimit(t *testing.T) {
+	tests := []struct {
+		name    string
+		headers []string
+		rate    Rate
+		after   time.Duration
+	}{
+		{"rate-limit headers", []string{"X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "59"}, Rate{Limit: 60, Remaining: 59}, 0},
+		{"none", nil, Rate{Limit: -1, Remaining: -1}, 0},
+		{"unreadable, and a Retry-After", []string{"X-RateLimit-Limit", "many", "X-RateLimit-Remaining", "-3", "Retry-After", "7"},
+			Rate{Limit: -1, Remaining: -1}, 7 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newAPIServer(t, always(http.StatusOK, docListReply, tt.headers...))
+			c, _ := newTestClient(t, srv.URL+basePath)
+			_, resp, err := c.ListLogs(context.Background(), "42", PageOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode != http.StatusOK || resp.Rate != tt.rate || resp.RetryAfter != tt.after {
+				t.Errorf("response %d %+v %s, want 200 %+v %s", resp.StatusCode, resp.Rate, resp.RetryAfter, tt.rate, tt.after)
+			}
+		})
+	}
+}
+
+func TestResponseOfAFailedCall(t *testing.T) {
+	srv := newAPIServer(t, always(http.StatusUnprocessableEntity, docEnded, "X-RateLimit-Remaining", "3"))
+	c, _ := newTestClient(t, srv.URL+basePath)
+	_, resp, err := c.CreateLog(context.Background(), "42", ActionEntered)
+	if e := asError(t, err); e.Kind != KindSessionEnded {
+		t.Fatalf("error %v, want session ended", err)
+	}
+	if resp == nil || resp.StatusCode != http.StatusUnprocessableEntity || resp.Rate.Remaining != 3 {
+		t.Errorf("response %+v, want the 422 reply's", resp)
 	}
 }

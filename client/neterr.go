@@ -78,7 +78,7 @@ func (c *Client) transportError(ctx context.Context, method string, rep *reply, 
 		e.StatusCode = rep.status
 	}
 	if method == http.MethodPost && !fault.unsent {
-		e.Kind = KindUncertain
+		e.Kind, e.Uncertain = KindUncertain, true
 		e.Explanation += "; " + uncertainNote
 		return e, fault.reason, false
 	}
@@ -97,7 +97,7 @@ func cancelledError(ctx context.Context, method string, err error, sent bool) *E
 		e.Explanation = "the request's deadline passed"
 	}
 	if method == http.MethodPost && sent {
-		e.Kind = KindUncertain
+		e.Kind, e.Uncertain = KindUncertain, true
 		e.Explanation += "; " + uncertainNote
 	}
 	return e

@@ -4,38 +4,39 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"sync"
 	"sync/atomic"
+
+	"github.com/sessionlog/sessionlog/internal/ordered"
 )
 
-// ErrStop, returned by a Timeline's yield function, ends the timeline early
-// without an error: Timeline stops fetching and returns nil.
-var ErrStop = errors.New("stop the timeline")
+// errStop, returned by an internal yield function, ends the delivery early
+// without an error: the caller broke out of the loop.
+var errStop = errors.New("stop delivering entries")
 
-// aheadPerSlot is how many pages per Pool slot a Timeline may fetch beyond
-// the next page it has to deliver: enough to keep every slot busy while one
+// aheadPerSlot is how many pages per Pool slot a call may fetch beyond the
+// next page it has to deliver: enough to keep every slot busy while one
 // slow page holds up delivery, and a bound on the pages held in memory.
 const aheadPerSlot = 2
 
-// PagerOptions selects the part of a session's timeline Timeline fetches,
-// and how many requests it may have in flight.
-type PagerOptions struct {
+// Entry is one activity-log entry with its place in the session's timeline.
+type Entry struct {
+	// Position is the entry's 1-based position in the whole timeline,
+	// oldest first, whatever part of it was asked for.
+	Position int
+	LogEntry
+}
+
+// EntriesOptions selects the part of a session's timeline Entries delivers.
+// The zero value delivers the whole timeline.
+type EntriesOptions struct {
 	// PerPage is the page size asked for the first page (0: the server's
 	// default, 30). Every later page is asked with the per_page the first
 	// reply reports, so a server that caps per_page is followed.
 	PerPage int
-	// Concurrency bounds the requests in flight when Pool is nil
-	// (0: DefaultConcurrency).
-	Concurrency int
-	// Pool, when not nil, bounds the requests in flight across every
-	// Timeline sharing it, and Concurrency is ignored.
-	Pool *Pool
-	// Order ranks this timeline among those sharing Pool: a free slot goes
-	// to the waiting request of the lowest Order first. Give the timeline
-	// that is printed first the lowest Order.
-	Order int
-	// Page, when > 0, fetches only this page of the timeline.
+	// Page, when > 0, delivers only this page of the timeline.
 	Page int
 	// Limit, when > 0, delivers at most this many entries and fetches no
 	// page past the one holding the last of them.
@@ -44,17 +45,13 @@ type PagerOptions struct {
 	// the first page (for total and per_page) and the pages holding them.
 	// It cannot be combined with Page.
 	Last int
-	// Progress, when not nil, is called on the caller's goroutine after each
-	// page is delivered, with the pages delivered so far and the pages the
-	// first reply says there are to fetch.
-	Progress func(done, total int)
 }
 
 // validate refuses options that cannot be honoured.
-func (o PagerOptions) validate() error {
+func (o EntriesOptions) validate() error {
 	bad := func(why string) error { return &Error{Kind: KindInvalidInput, Explanation: why} }
 	switch {
-	case o.PerPage < 0 || o.Concurrency < 0 || o.Page < 0 || o.Limit < 0 || o.Last < 0:
+	case o.PerPage < 0 || o.Page < 0 || o.Limit < 0 || o.Last < 0:
 		return bad("per_page, concurrency, page, limit and last must not be negative")
 	case o.Page > 0 && o.Last > 0:
 		return bad("a single page and the last entries cannot be asked for together")
@@ -62,44 +59,96 @@ func (o PagerOptions) validate() error {
 	return nil
 }
 
-// Timeline fetches a session's activity log and calls yield with each entry
-// in timeline order, oldest first, with its 1-based position in the whole
-// timeline.
+// FetchOption says how Entries fetches the pages: how many requests at
+// once, and who is told of each page.
+type FetchOption func(*fetchConfig)
+
+type fetchConfig struct {
+	concurrency int
+	pool        *Pool
+	order       int
+	onPage      func(done, total int)
+}
+
+// WithConcurrency lets Entries keep up to n requests in flight
+// (default DefaultConcurrency). It is ignored with WithPool.
+func WithConcurrency(n int) FetchOption { return func(f *fetchConfig) { f.concurrency = n } }
+
+// WithPool makes Entries share pool's request slots with every other call
+// using it. order ranks this call among them: a free slot goes to the
+// waiting request of the lowest order first, so give the session consumed
+// first the lowest order.
+func WithPool(pool *Pool, order int) FetchOption {
+	return func(f *fetchConfig) { f.pool, f.order = pool, order }
+}
+
+// WithPageDone calls fn on the iterating goroutine after each page has
+// been delivered, with the pages delivered so far and the pages the first
+// reply says there are to fetch, e.g. to draw a progress bar.
+func WithPageDone(fn func(done, total int)) FetchOption {
+	return func(f *fetchConfig) { f.onPage = fn }
+}
+
+// Entries returns an iterator over a session's activity log in timeline
+// order, oldest first, each entry with its position in the whole timeline.
+// Breaking out of the loop stops the fetching: requests in flight are
+// cancelled, and the loop ends once they have. A failure is yielded once,
+// as an *Error with a zero Entry, after the entries before the failed page,
+// and ends the iteration.
 //
-// It fetches the first page, then the pages after it side by side, at most
-// Pool.Size() (or Concurrency) requests at once, and yields each page as
-// soon as every earlier page has been yielded; it holds at most two pages
-// per slot in memory and drops each page once yielded. yield runs on the
-// caller's goroutine, one call at a time.
+// Entries fetches the first page, then the pages after it side by side, at
+// most DefaultConcurrency requests at once (see WithConcurrency and
+// WithPool), and delivers each page as soon as every earlier page has been
+// delivered; it holds at most two pages per request slot in memory and
+// drops each page once delivered.
 //
 // The timeline is the one the first reply describes: positions 1 to its
-// total. Entries appended to the session while it pages are not yielded
+// total. Entries appended to the session while it pages are not delivered
 // (the log is append-only and oldest-first, so an append never shifts the
 // pages before it, and per_page is the same on every page), and no page
-// past the first reply's last_page is fetched; run again to see them.
+// past the first reply's last_page is fetched; use Follow to see them.
 //
 // Fetching stops at the first empty page, even when the replies claim
 // more: requests already sent may finish, but none is sent for a later
-// page. It stops at the first failure: the entries before the failed page
-// are yielded, then Timeline returns its *Error. A reply for another page
-// than the one asked (a server that ignores "page"), with another
-// per_page than the first reply, or with a last_page that its total and
-// per_page do not make fails with KindInvalidResponse, rather than
-// repeating or silently skipping entries.
-//
-// When yield returns ErrStop, Timeline returns nil at once; when it returns
-// another error, Timeline returns that error as is. In both cases requests
-// still in flight are cancelled, and Timeline returns once they have ended.
-func (c *Client) Timeline(ctx context.Context, sessionID string, opts PagerOptions, yield func(position int, e LogEntry) error) error {
+// page. A reply for another page than the one asked (a server that ignores
+// "page"), with another per_page than the first reply, or with a last_page
+// that its total and per_page do not make fails with KindInvalidResponse,
+// rather than repeating or silently skipping entries.
+func (c *Client) Entries(ctx context.Context, sessionID string, opts EntriesOptions, how ...FetchOption) iter.Seq2[Entry, error] {
+	return func(yield func(Entry, error) bool) {
+		err := c.entries(ctx, sessionID, opts, how, func(e Entry) error {
+			if !yield(e, nil) {
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			yield(Entry{}, err)
+		}
+	}
+}
+
+// entries delivers the entries Entries yields to deliver, stopping at the
+// first error deliver returns.
+func (c *Client) entries(ctx context.Context, sessionID string, opts EntriesOptions, how []FetchOption, deliver func(Entry) error) error {
 	if err := checkCall(ctx, sessionID); err != nil {
 		return err
 	}
 	if err := opts.validate(); err != nil {
 		return err
 	}
-	t := &timeline{c: c, id: sessionID, pool: opts.Pool, order: opts.Order, progress: opts.Progress}
+	var cfg fetchConfig
+	for _, o := range how {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if cfg.concurrency < 0 {
+		return &Error{Kind: KindInvalidInput, Explanation: "per_page, concurrency, page, limit and last must not be negative"}
+	}
+	t := &timeline{c: c, id: sessionID, pool: cfg.pool, order: cfg.order, progress: cfg.onPage}
 	if t.pool == nil {
-		t.pool = NewPool(opts.Concurrency)
+		t.pool = NewPool(cfg.concurrency)
 	}
 	t.stopAt.Store(math.MaxInt64)
 	ctx, cancel := context.WithCancel(ctx)
@@ -113,24 +162,21 @@ func (c *Client) Timeline(ctx context.Context, sessionID string, opts PagerOptio
 	}
 	s := planSpan(first, opts)
 	t.noteShort(n, len(first.Entries), s.perPage)
-	done, err := s.deliver(n, first.Entries, yield)
+	done, err := s.deliver(n, first.Entries, deliver)
 	t.reportProgress(s, 1)
 	if !done {
-		err = t.fetchRest(ctx, s, yield)
-	}
-	if errors.Is(err, ErrStop) {
-		return nil
+		err = t.fetchRest(ctx, s, deliver)
 	}
 	return err
 }
 
-// timeline is the state of one Timeline call.
+// timeline is the state of one Entries call.
 type timeline struct {
 	c     *Client
 	id    string
 	pool  *Pool
 	order int
-	// progress is PagerOptions.Progress, nil for none.
+	// progress is the WithPageDone callback, nil for none.
 	progress func(done, total int)
 	// short is the first delivered page that held fewer than per_page
 	// entries, 0 while none has: only empty pages may follow it.
@@ -150,13 +196,13 @@ type pageResult struct {
 
 // fetchRest fetches s's later pages with the pool's concurrency and
 // delivers them in order.
-func (t *timeline) fetchRest(ctx context.Context, s span, yield func(int, LogEntry) error) error {
+func (t *timeline) fetchRest(ctx context.Context, s span, deliver func(Entry) error) error {
 	ahead := aheadPerSlot * t.pool.Size()
 	results := make(chan pageResult, ahead) // never blocks: at most ahead requests are outstanding
-	ready := make(map[int]pageResult, ahead)
-	next, last := s.next, s.last
-	for sent := next; next <= last; {
-		for ; sent <= last && sent < next+ahead; sent++ {
+	ready := ordered.NewQueue[pageResult](s.next)
+	last := s.last
+	for sent := s.next; ready.Index() <= last; {
+		for ; sent <= last && sent < ready.Index()+ahead; sent++ {
 			t.start(ctx, sent, s.perPage, results)
 		}
 		r := <-results
@@ -166,21 +212,19 @@ func (t *timeline) fetchRest(ctx context.Context, s span, yield func(int, LogEnt
 		if r.err != nil || len(r.page.Entries) == 0 {
 			last = r.n
 		}
-		ready[r.n] = r
-		for r, ok := ready[next]; ok; r, ok = ready[next] {
-			delete(ready, next)
+		ready.Put(r.n, r)
+		for r, ok := ready.Next(); ok; r, ok = ready.Next() {
 			if r.err != nil {
 				return r.err
 			}
-			if err := t.checkAfterShort(next, len(r.page.Entries), s.perPage); err != nil {
+			if err := t.checkAfterShort(r.n, len(r.page.Entries), s.perPage); err != nil {
 				return err
 			}
-			done, err := s.deliver(next, r.page.Entries, yield)
-			t.reportProgress(s, next-s.next+2)
+			done, err := s.deliver(r.n, r.page.Entries, deliver)
+			t.reportProgress(s, r.n-s.next+2)
 			if done || err != nil {
 				return err
 			}
-			next++
 		}
 	}
 	return nil
@@ -246,7 +290,7 @@ func (t *timeline) fetch(ctx context.Context, slot *waiter, n, perPage int, late
 	if int64(n) > t.stopAt.Load() {
 		return nil, true, nil
 	}
-	page, err = t.c.ListLogs(ctx, t.id, ListOptions{Page: n, PerPage: perPage})
+	page, _, err = t.c.ListLogs(ctx, t.id, PageOptions{Page: n, PerPage: perPage})
 	if err == nil {
 		if problem := pageCountProblem(page); problem != "" {
 			err = invalidReply(0, fmt.Sprintf("page %d: %s", n, problem))

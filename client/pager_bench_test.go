@@ -52,12 +52,14 @@ func BenchmarkTimeline(b *testing.B) {
 			start := time.Now()
 			for b.Loop() {
 				n := 0
-				err := c.Timeline(context.Background(), "bench", PagerOptions{PerPage: benchPerPage, Concurrency: workers}, func(int, LogEntry) error {
+				for _, err := range c.Entries(context.Background(), "bench", EntriesOptions{PerPage: benchPerPage}, WithConcurrency(workers)) {
+					if err != nil {
+						b.Fatal(err)
+					}
 					n++
-					return nil
-				})
-				if err != nil || n != benchEntries {
-					b.Fatalf("%d entries, error %v", n, err)
+				}
+				if n != benchEntries {
+					b.Fatalf("%d entries", n)
 				}
 			}
 			perOp := time.Since(start) / time.Duration(b.N)

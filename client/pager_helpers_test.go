@@ -39,7 +39,6 @@ type fakeLog struct {
 
 	mu                sync.Mutex
 	inFlight, maxSeen int
-	served            int
 	heldTooLong       bool
 }
 
@@ -159,24 +158,66 @@ func newFakeLogServer(t *testing.T, f *fakeLog) (*apiServer, *Client) {
 	return srv, c
 }
 
-// collected is what a Timeline call yielded and returned.
+// pagerOptions are what to fetch and how, in one struct for table tests.
+type pagerOptions struct {
+	PerPage, Page, Limit, Last int
+	Concurrency                int
+	Pool                       *Pool
+	Order                      int
+	Progress                   func(done, total int)
+}
+
+// split returns the options as Entries takes them.
+func (o pagerOptions) split() (EntriesOptions, []FetchOption) {
+	how := []FetchOption{WithConcurrency(o.Concurrency)}
+	if o.Pool != nil {
+		how = append(how, WithPool(o.Pool, o.Order))
+	}
+	if o.Progress != nil {
+		how = append(how, WithPageDone(o.Progress))
+	}
+	return EntriesOptions{PerPage: o.PerPage, Page: o.Page, Limit: o.Limit, Last: o.Last}, how
+}
+
+// entriesOf ranges over Entries with opts and returns its error.
+func entriesOf(c *Client, opts pagerOptions) error {
+	what, how := opts.split()
+	for _, err := range c.Entries(context.Background(), "s1", what, how...) {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// collected is what an Entries loop received.
 type collected struct {
 	positions []int
 	err       error
 }
 
-// collect runs Timeline and gathers the positions it yields, checking that
-// each entry is the one at its position.
-func collect(t *testing.T, c *Client, opts PagerOptions) collected {
+// collect ranges over Entries and gathers the positions it yields,
+// checking that each entry is the one at its position.
+func collect(t *testing.T, c *Client, opts pagerOptions) collected {
 	t.Helper()
 	var got collected
-	got.err = c.Timeline(context.Background(), "s1", opts, func(pos int, e LogEntry) error {
-		if e.Text != entryText(pos) {
-			t.Errorf("position %d holds %q", pos, e.Text)
+	what, how := opts.split()
+	for e, err := range c.Entries(context.Background(), "s1", what, how...) {
+		if err != nil {
+			if got.err != nil {
+				t.Errorf("a second error after %v: %v", got.err, err)
+			}
+			got.err = err
+			continue
 		}
-		got.positions = append(got.positions, pos)
-		return nil
-	})
+		if got.err != nil {
+			t.Errorf("position %d delivered after the error %v", e.Position, got.err)
+		}
+		if e.Text != entryText(e.Position) {
+			t.Errorf("position %d holds %q", e.Position, e.Text)
+		}
+		got.positions = append(got.positions, e.Position)
+	}
 	return got
 }
 

@@ -5,7 +5,7 @@ import (
 	"math"
 )
 
-// span is the part of a timeline a Timeline call delivers, fixed by the
+// span is the part of a timeline an Entries call delivers, fixed by the
 // first reply: the positions it delivers and the later pages that hold them.
 type span struct {
 	perPage  int // per_page of the first reply, asked of every later page
@@ -24,7 +24,7 @@ type span struct {
 // page 1's last_page (or past the page holding position total, if that
 // comes first) are never fetched. Last moves the start to total-Last+1;
 // Limit then caps the count.
-func planSpan(first *Page, opts PagerOptions) span {
+func planSpan(first *Page, opts EntriesOptions) span {
 	s := span{perPage: first.PerPage, from: 1, to: math.MaxInt}
 	if opts.Page > 0 || len(first.Entries) == 0 {
 		// One page only, or the first page is already empty.
@@ -70,10 +70,11 @@ func pageCountProblem(p *Page) string {
 // pageOf returns the page that holds position pos.
 func pageOf(pos, perPage int) int { return (pos-1)/perPage + 1 }
 
-// deliver yields the entries of page n that fall in the span, in order. It
-// reports done when nothing after this page is to be delivered: the page is
-// empty, the span ends on it, or yield returned an error (which it returns).
-func (s span) deliver(n int, entries []LogEntry, yield func(int, LogEntry) error) (done bool, err error) {
+// deliver passes on the entries of page n that fall in the span, in order.
+// It reports done when nothing after this page is to be delivered: the page
+// is empty, the span ends on it, or yield returned an error (which it
+// returns).
+func (s span) deliver(n int, entries []LogEntry, yield func(Entry) error) (done bool, err error) {
 	base := (n - 1) * s.perPage
 	for i, e := range entries {
 		pos := base + i + 1
@@ -83,7 +84,7 @@ func (s span) deliver(n int, entries []LogEntry, yield func(int, LogEntry) error
 		if pos > s.to {
 			return true, nil
 		}
-		if err := yield(pos, e); err != nil {
+		if err := yield(Entry{Position: pos, LogEntry: e}); err != nil {
 			return true, err
 		}
 	}

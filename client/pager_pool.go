@@ -7,15 +7,15 @@ import (
 	"sync"
 )
 
-// DefaultConcurrency is how many requests a Timeline without a Pool, or a
-// Pool made with NewPool(0), keeps in flight.
+// DefaultConcurrency is how many requests an Entries call without a Pool,
+// or a Pool made with NewPool(0), keeps in flight.
 const DefaultConcurrency = 4
 
-// Pool bounds the requests in flight across every Timeline that shares it,
-// so that several sessions fetched at once still respect one concurrency
-// limit. A free slot goes to the waiting request of the lowest
-// PagerOptions.Order, then of the lowest page, so that the timeline printed
-// first is also fetched first. A Pool is safe for concurrent use; its zero
+// Pool bounds the requests in flight across every Entries call that shares
+// it (WithPool), so that several sessions fetched at once still respect one
+// concurrency limit. A free slot goes to the waiting request of the lowest
+// order, then of the lowest page, so that the session consumed first is
+// also fetched first. A Pool is safe for concurrent use; its zero
 // value is not usable, make one with NewPool.
 type Pool struct {
 	size int

@@ -56,7 +56,7 @@ func TestTimelineRateLimitPausesEveryWorker(t *testing.T) {
 	}
 
 	done := make(chan collected, 1)
-	go func() { done <- collect(t, c, PagerOptions{PerPage: 10, Concurrency: 4}) }()
+	go func() { done <- collect(t, c, pagerOptions{PerPage: 10, Concurrency: 4}) }()
 
 	// Page 2 waits out its 429; the workers of pages 6 to 8 wait out the
 	// same pause before sending; page 9 waits for a slot.

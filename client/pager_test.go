@@ -28,7 +28,7 @@ func TestTimelineKeepsOrderWhenPagesArriveOutOfOrder(t *testing.T) {
 		return nil
 	}}
 	srv, c := newFakeLogServer(t, f)
-	got := collect(t, c, PagerOptions{Concurrency: concurrency})
+	got := collect(t, c, pagerOptions{Concurrency: concurrency})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -51,39 +51,39 @@ func TestTimelineFetchesOnlyWhatItDelivers(t *testing.T) {
 	tests := []struct {
 		name          string
 		total         int
-		opts          PagerOptions
+		opts          pagerOptions
 		wantFrom      int
 		wantTo        int
 		wantQueries   []string
 		wantNoEntries bool
 	}{
-		{"whole log", 25, PagerOptions{PerPage: 10}, 1, 25,
+		{"whole log", 25, pagerOptions{PerPage: 10}, 1, 25,
 			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
-		{"limit within page 1", 100, PagerOptions{PerPage: 10, Limit: 5}, 1, 5,
+		{"limit within page 1", 100, pagerOptions{PerPage: 10, Limit: 5}, 1, 5,
 			[]string{page(1, 10)}, false},
-		{"limit on a page boundary", 100, PagerOptions{PerPage: 10, Limit: 20}, 1, 20,
+		{"limit on a page boundary", 100, pagerOptions{PerPage: 10, Limit: 20}, 1, 20,
 			[]string{page(1, 10), page(2, 10)}, false},
-		{"limit spanning pages", 100, PagerOptions{PerPage: 10, Limit: 25}, 1, 25,
+		{"limit spanning pages", 100, pagerOptions{PerPage: 10, Limit: 25}, 1, 25,
 			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
-		{"last 5: page 1 and the last page", 100, PagerOptions{PerPage: 10, Last: 5}, 96, 100,
+		{"last 5: page 1 and the last page", 100, pagerOptions{PerPage: 10, Last: 5}, 96, 100,
 			[]string{page(1, 10), page(10, 10)}, false},
-		{"last 15: page 1 and the last two", 100, PagerOptions{PerPage: 10, Last: 15}, 86, 100,
+		{"last 15: page 1 and the last two", 100, pagerOptions{PerPage: 10, Last: 15}, 86, 100,
 			[]string{page(1, 10), page(9, 10), page(10, 10)}, false},
-		{"last within page 1", 7, PagerOptions{PerPage: 10, Last: 5}, 3, 7,
+		{"last within page 1", 7, pagerOptions{PerPage: 10, Last: 5}, 3, 7,
 			[]string{page(1, 10)}, false},
-		{"last more than the log", 25, PagerOptions{PerPage: 10, Last: 200}, 1, 25,
+		{"last more than the log", 25, pagerOptions{PerPage: 10, Last: 200}, 1, 25,
 			[]string{page(1, 10), page(2, 10), page(3, 10)}, false},
-		{"last with limit", 100, PagerOptions{PerPage: 10, Last: 15, Limit: 3}, 86, 88,
+		{"last with limit", 100, pagerOptions{PerPage: 10, Last: 15, Limit: 3}, 86, 88,
 			[]string{page(1, 10), page(9, 10)}, false},
-		{"one page", 100, PagerOptions{PerPage: 10, Page: 3}, 21, 30,
+		{"one page", 100, pagerOptions{PerPage: 10, Page: 3}, 21, 30,
 			[]string{page(3, 10)}, false},
-		{"one page with limit", 100, PagerOptions{PerPage: 10, Page: 3, Limit: 4}, 21, 24,
+		{"one page with limit", 100, pagerOptions{PerPage: 10, Page: 3, Limit: 4}, 21, 24,
 			[]string{page(3, 10)}, false},
-		{"page past the end", 25, PagerOptions{PerPage: 10, Page: 9}, 0, 0,
+		{"page past the end", 25, pagerOptions{PerPage: 10, Page: 9}, 0, 0,
 			[]string{page(9, 10)}, true},
-		{"empty log", 0, PagerOptions{PerPage: 10}, 0, 0,
+		{"empty log", 0, pagerOptions{PerPage: 10}, 0, 0,
 			[]string{page(1, 10)}, true},
-		{"server default per_page", 25, PagerOptions{}, 1, 25,
+		{"server default per_page", 25, pagerOptions{}, 1, 25,
 			[]string{"page=1", page(2, 10), page(3, 10)}, false},
 	}
 	for _, tt := range tests {
@@ -112,7 +112,7 @@ func TestTimelineStopsAtFirstEmptyPage(t *testing.T) {
 	const concurrency = 4
 	f := &fakeLog{total: 90, perPage: 30, claimLast: 1000, claimTotal: 30000}
 	srv, c := newFakeLogServer(t, f)
-	got := collect(t, c, PagerOptions{Concurrency: concurrency})
+	got := collect(t, c, pagerOptions{Concurrency: concurrency})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -128,13 +128,13 @@ func TestTimelineFailsRatherThanRepeating(t *testing.T) {
 	tests := []struct {
 		name      string
 		log       *fakeLog
-		opts      PagerOptions
+		opts      pagerOptions
 		wantTo    int
 		wantError string
 	}{
-		{"server ignores page", &fakeLog{total: 50, ignorePage: true}, PagerOptions{PerPage: 10}, 10,
+		{"server ignores page", &fakeLog{total: 50, ignorePage: true}, pagerOptions{PerPage: 10}, 10,
 			"invalid reply from the server: asked for page 2 but the server returned page 1 (HTTP 200)"},
-		{"per_page changes", &fakeLog{total: 100, perPageFrom: 3}, PagerOptions{PerPage: 10}, 20,
+		{"per_page changes", &fakeLog{total: 100, perPageFrom: 3}, pagerOptions{PerPage: 10}, 20,
 			"invalid reply from the server: page 3 has per_page 20 but page 1 had 10, so entries would be repeated or missed"},
 	}
 	for _, tt := range tests {
@@ -161,7 +161,7 @@ func TestTimelineDeliversEntriesBeforeTheFailure(t *testing.T) {
 		return true
 	}
 	_, c := newFakeLogServer(t, f)
-	got := collect(t, c, PagerOptions{PerPage: 10, Concurrency: 4})
+	got := collect(t, c, pagerOptions{PerPage: 10, Concurrency: 4})
 	if e := asError(t, got.err); e.Kind != KindServer || e.StatusCode != http.StatusInternalServerError {
 		t.Errorf("error %v, want the HTTP 500 of page 3", got.err)
 	}
@@ -175,7 +175,7 @@ func TestTimelineIgnoresEntriesAppendedWhilePaging(t *testing.T) {
 	// 10); 10 more are appended before pages 2 and 3 are served.
 	f := &fakeLog{total: 25, grown: 35}
 	srv, c := newFakeLogServer(t, f)
-	got := collect(t, c, PagerOptions{PerPage: 50, Concurrency: 2})
+	got := collect(t, c, pagerOptions{PerPage: 50, Concurrency: 2})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -188,49 +188,35 @@ func TestTimelineIgnoresEntriesAppendedWhilePaging(t *testing.T) {
 	}
 }
 
-func TestTimelineYieldStops(t *testing.T) {
-	errOwn := errors.New("disk full")
-	tests := []struct {
-		name    string
-		stopErr error
-		wantErr error
-	}{
-		{"ErrStop", ErrStop, nil},
-		{"own error", errOwn, errOwn},
+func TestEntriesBreakStopsFetching(t *testing.T) {
+	srv, c := newFakeLogServer(t, &fakeLog{total: 100})
+	var seen []int
+	for e, err := range c.Entries(context.Background(), "s1", EntriesOptions{PerPage: 10}, WithConcurrency(1)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen = append(seen, e.Position)
+		if e.Position == 12 {
+			break
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			srv, c := newFakeLogServer(t, &fakeLog{total: 100})
-			var seen []int
-			err := c.Timeline(context.Background(), "s1", PagerOptions{PerPage: 10, Concurrency: 1}, func(pos int, _ LogEntry) error {
-				seen = append(seen, pos)
-				if pos == 12 {
-					return tt.stopErr
-				}
-				return nil
-			})
-			if err != tt.wantErr {
-				t.Errorf("error %v, want %v", err, tt.wantErr)
-			}
-			if !reflect.DeepEqual(seen, positions(1, 12)) {
-				t.Errorf("positions %v, want 1..12", seen)
-			}
-			// Concurrency 1 keeps two pages ahead: page 3 may have been sent, page 4 not.
-			if n := srv.count(); n < 2 || n > 3 {
-				t.Errorf("%d requests, want 2 or 3", n)
-			}
-		})
+	if !reflect.DeepEqual(seen, positions(1, 12)) {
+		t.Errorf("positions %v, want 1..12", seen)
+	}
+	// Concurrency 1 keeps two pages ahead: page 3 may have been sent, page 4 not.
+	if n := srv.count(); n < 2 || n > 3 {
+		t.Errorf("%d requests, want 2 or 3", n)
 	}
 }
 
 func TestTimelineRefusesBadOptions(t *testing.T) {
 	tests := []struct {
-		opts PagerOptions
+		opts pagerOptions
 		want string
 	}{
-		{PagerOptions{Limit: -1}, "per_page, concurrency, page, limit and last must not be negative"},
-		{PagerOptions{Concurrency: -2}, "per_page, concurrency, page, limit and last must not be negative"},
-		{PagerOptions{Page: 2, Last: 5}, "a single page and the last entries cannot be asked for together"},
+		{pagerOptions{Limit: -1}, "per_page, concurrency, page, limit and last must not be negative"},
+		{pagerOptions{Concurrency: -2}, "per_page, concurrency, page, limit and last must not be negative"},
+		{pagerOptions{Page: 2, Last: 5}, "a single page and the last entries cannot be asked for together"},
 	}
 	srv, c := newFakeLogServer(t, &fakeLog{total: 10})
 	for _, tt := range tests {
@@ -252,7 +238,7 @@ func TestTimelinesShareOnePool(t *testing.T) {
 	errs := make(chan error, 3)
 	for i := range 3 {
 		go func() {
-			errs <- c.Timeline(context.Background(), "s1", PagerOptions{PerPage: 10, Pool: pool, Order: i}, func(int, LogEntry) error { return nil })
+			errs <- entriesOf(c, pagerOptions{PerPage: 10, Pool: pool, Order: i})
 		}()
 	}
 	for range 3 {
@@ -314,19 +300,19 @@ func TestPoolServesLowestOrderThenPageFirst(t *testing.T) {
 func TestTimelineReportsProgress(t *testing.T) {
 	tests := []struct {
 		name string
-		opts PagerOptions
+		opts pagerOptions
 		want string
 	}{
-		{"every page", PagerOptions{PerPage: 30, Concurrency: 3}, "1/4 2/4 3/4 4/4"},
-		{"last entries skip the pages before them", PagerOptions{PerPage: 30, Last: 10}, "1/3 2/3 3/3"},
-		{"one page", PagerOptions{PerPage: 30, Page: 2}, "1/1"},
+		{"every page", pagerOptions{PerPage: 30, Concurrency: 3}, "1/4 2/4 3/4 4/4"},
+		{"last entries skip the pages before them", pagerOptions{PerPage: 30, Last: 10}, "1/3 2/3 3/3"},
+		{"one page", pagerOptions{PerPage: 30, Page: 2}, "1/1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, c := newFakeLogServer(t, &fakeLog{total: 95, perPage: 100})
 			var got []string
 			tt.opts.Progress = func(done, total int) { got = append(got, fmt.Sprintf("%d/%d", done, total)) }
-			if err := c.Timeline(context.Background(), "s1", tt.opts, func(int, LogEntry) error { return nil }); err != nil {
+			if err := entriesOf(c, tt.opts); err != nil {
 				t.Fatal(err)
 			}
 			if strings.Join(got, " ") != tt.want {
@@ -346,7 +332,7 @@ func TestTimelineRefusesShortPageInTheMiddle(t *testing.T) {
 			`{"text":"entry 3","date":"2:30 PM","action_type":"ENTERED"}],"last_page":3,"per_page":2,"total":6},"statusCode":200}`)
 		return true
 	}})
-	got := collect(t, c, PagerOptions{PerPage: 2, Concurrency: 1})
+	got := collect(t, c, pagerOptions{PerPage: 2, Concurrency: 1})
 	want := "invalid reply from the server: page 2 held only 1 of 2 entries, yet page 3 has more: entries are missing"
 	var e *Error
 	if !errors.As(got.err, &e) || e.Kind != KindInvalidResponse || e.Explanation != want {
@@ -361,7 +347,7 @@ func TestTimelineRefusesALastPageItsTotalDoesNotMake(t *testing.T) {
 	// 100 entries at 10 a page make 10 pages: trusting last_page 5 would
 	// deliver 50 entries and stop, as if that were all.
 	srv, c := newFakeLogServer(t, &fakeLog{total: 100, claimLast: 5, claimTotal: 100})
-	got := collect(t, c, PagerOptions{Concurrency: 2})
+	got := collect(t, c, pagerOptions{Concurrency: 2})
 	want := "invalid reply from the server: page 1: last_page is 5, but total 100 at per_page 10 makes last_page 10"
 	if e := asError(t, got.err); e.Kind != KindInvalidResponse || e.Explanation != want {
 		t.Errorf("err = %v, want %q", got.err, want)

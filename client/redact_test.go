@@ -14,7 +14,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 	const token = "sk-live-0123456789abcdef"
 	srv := newAPIServer(t, always(401, `{"message":"Invalid token `+token+`","errors":{"token":["`+token+` is revoked"]}}`))
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken(token))
-	_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	_, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	e := asError(t, err)
 	if e.Kind != KindAuth || e.Message != "Invalid token ***" {
 		t.Fatalf("got %s %q", e.Kind, e.Message)
@@ -34,7 +34,7 @@ func TestTokenInRedirectLocationIsRedacted(t *testing.T) {
 	})
 	var trace syncBuffer
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken(token), WithDebug(&trace), WithTransport(srv.Client().Transport))
-	_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	_, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	if err == nil || strings.Contains(err.Error(), token) || strings.Contains(trace.String(), token) {
 		t.Fatalf("token leaked: %v\n%s", err, trace.String())
 	}
@@ -105,7 +105,7 @@ func TestDebugTraceRedactsJSONEscapedToken(t *testing.T) {
 	srv := newAPIServer(t, always(401, body))
 	var trace syncBuffer
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken(token), WithDebug(&trace))
-	_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+	_, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 	out := trace.String()
 	for _, leak := range []string{token, `sk\/live`, `sk\u002flive`, `sk\u002Flive`} {
 		if strings.Contains(out, leak) || strings.Contains(err.Error(), leak) {

@@ -28,7 +28,7 @@ func TestRedirectSameHostKeepsToken(t *testing.T) {
 		respond(w, 200, docListReply)
 	})
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"))
-	if _, err := c.ListLogs(context.Background(), "s1", ListOptions{}); err != nil {
+	if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	reqs := srv.requests()
@@ -89,16 +89,16 @@ func TestRedirectedFailureNamesTheOtherHost(t *testing.T) {
 		redirectTo(w, http.StatusFound, other.URL+logPath)
 	})
 	c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"))
-	_, err := c.ListLogs(context.Background(), "42", ListOptions{})
+	_, _, err := c.ListLogs(context.Background(), "42", PageOptions{})
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindAuth {
 		t.Fatalf("err = %v, want an auth error", err)
 	}
 	host := strings.TrimPrefix(other.URL, "http://")
 	want := "authentication failed: the API token is missing, invalid or expired; the request was redirected to " + host +
-		", which is not sent the token; if the API has moved, set the base URL to its new address"
-	if e.Explanation != want {
-		t.Errorf("explanation %q, want %q", e.Explanation, want)
+		", which is not sent the token"
+	if e.Explanation != want || e.RedirectedTo != host {
+		t.Errorf("explanation %q, redirected to %q; want %q, %q", e.Explanation, e.RedirectedTo, want, host)
 	}
 }
 
@@ -110,7 +110,7 @@ func TestRedirectRefusesPOSTToAnotherHost(t *testing.T) {
 				redirectTo(w, status, other.URL+logPath)
 			})
 			c, _ := newTestClient(t, srv.URL+basePath, WithToken("tok-123456"))
-			_, err := c.CreateLog(context.Background(), "42", ActionEntered)
+			_, _, err := c.CreateLog(context.Background(), "42", ActionEntered)
 			want := "refused to follow the server's redirect: it would send the new entry to another host, " + strings.TrimPrefix(other.URL, "http://")
 			var e *Error
 			if !errors.As(err, &e) || e.Kind != KindInvalidResponse || e.Explanation != want {
@@ -141,7 +141,7 @@ func TestRedirectLimit(t *testing.T) {
 			respond(w, 200, docListReply)
 		})
 		c, clock := newTestClient(t, srv.URL+basePath)
-		_, err := c.ListLogs(context.Background(), "s1", ListOptions{})
+		_, _, err := c.ListLogs(context.Background(), "s1", PageOptions{})
 		if srv.count() != tt.requests || len(clock.Waits()) != 0 {
 			t.Errorf("%d hops: %d requests, waits %v; want %d and none", tt.hops, srv.count(), clock.Waits(), tt.requests)
 		}
@@ -204,7 +204,7 @@ func TestRedirectUpgradeToHTTPS(t *testing.T) {
 		redirectTo(w, http.StatusMovedPermanently, secure.URL+logPath)
 	})
 	c, _ := newTestClient(t, srv.URL+basePath, WithTransport(secure.Client().Transport))
-	if _, err := c.ListLogs(context.Background(), "s1", ListOptions{}); err != nil {
+	if _, _, err := c.ListLogs(context.Background(), "s1", PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if srv.count() != 1 || secure.count() != 1 || !strings.HasPrefix(secure.URL, "https://") {

@@ -69,7 +69,8 @@ func checkReply(rep *reply) (*envelope, error) {
 	env, err := checkReplyBody(rep)
 	var e *Error
 	if err != nil && rep.redirectedTo != "" && errors.As(err, &e) {
-		e.Explanation += fmt.Sprintf("; the request was redirected to %s, which is not sent the token; if the API has moved, set the base URL to its new address", rep.redirectedTo)
+		e.RedirectedTo = rep.redirectedTo
+		e.Explanation += fmt.Sprintf("; the request was redirected to %s, which is not sent the token", rep.redirectedTo)
 	}
 	return env, err
 }

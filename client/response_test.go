@@ -21,7 +21,7 @@ func TestErrorReplies(t *testing.T) {
 	tests := []struct {
 		name        string
 		post        bool
-		opts        ListOptions
+		opts        PageOptions
 		clientOpts  []Option
 		status      int
 		contentType string
@@ -112,7 +112,7 @@ func TestErrorReplies(t *testing.T) {
 			explanation: "internal server error; the server returned an HTML page instead of JSON"},
 		{name: "500 HTML on create is uncertain", post: true, status: 500, contentType: html, body: laravel500,
 			kind: KindUncertain, wantStatus: 500, message: "Server Error",
-			explanation: "internal server error; the server returned an HTML page instead of JSON; the request may or may not have been recorded; check with `sessionlog list`"},
+			explanation: "internal server error; the server returned an HTML page instead of JSON; the request may or may not have been recorded"},
 		{name: "503 plain text", clientOpts: []Option{WithRetries(0)}, status: 503, contentType: plain, body: "Service Unavailable\n",
 			kind: KindServer, wantStatus: 503, message: "Service Unavailable",
 			explanation: "the service is unavailable; the reply is not valid JSON"},
@@ -146,13 +146,13 @@ func TestErrorReplies(t *testing.T) {
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: last_page is 0 although total is 5"},
 		{name: "more entries than per_page", status: 200, body: `{"success":true,"data":{"current_page":1,"data":[{},{}],"last_page":2,"per_page":1,"total":2}}`,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: 2 entries on a page of per_page 1"},
-		{name: "current_page mismatch", opts: ListOptions{Page: 2}, status: 200, body: validList,
+		{name: "current_page mismatch", opts: PageOptions{Page: 2}, status: 200, body: validList,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: asked for page 2 but the server returned page 1"},
 		{name: "oversize body", clientOpts: []Option{WithMaxBodySize(64)}, status: 200, body: docListReply,
 			kind: KindInvalidResponse, wantStatus: 200, explanation: "invalid reply from the server: the body is larger than the 64-byte limit"},
 		{name: "create data null", post: true, status: 200, body: `{"success":true,"message":"تم حفظ البيانات بنجاح","data":null,"statusCode":200}`,
 			kind: KindInvalidResponse, wantStatus: 200,
-			explanation: "invalid reply from the server: data is not an object; the entry was probably recorded; check with `sessionlog list`"},
+			explanation: "invalid reply from the server: data is not an object; the entry was probably recorded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,9 +166,9 @@ func TestErrorReplies(t *testing.T) {
 			c, clock := newTestClient(t, srv.URL+basePath, tt.clientOpts...)
 			var err error
 			if tt.post {
-				_, err = c.CreateLog(context.Background(), "s1", ActionEntered)
+				_, _, err = c.CreateLog(context.Background(), "s1", ActionEntered)
 			} else {
-				_, err = c.ListLogs(context.Background(), "s1", tt.opts)
+				_, _, err = c.ListLogs(context.Background(), "s1", tt.opts)
 			}
 			e := asError(t, err)
 			// URL in a wanted explanation stands for the URL requested.
@@ -199,12 +199,45 @@ func TestErrorReplies(t *testing.T) {
 func TestErrorString(t *testing.T) {
 	srv := newAPIServer(t, always(422, docValidation))
 	c, _ := newTestClient(t, srv.URL+basePath)
-	_, err := c.CreateLog(context.Background(), "s1", "BOGUS")
+	_, _, err := c.CreateLog(context.Background(), "s1", "BOGUS")
 	want := "invalid data: action_type: invalid action type (HTTP 422): " + msgInvalidData
 	if err.Error() != want {
 		t.Fatalf("Error() = %q, want %q", err.Error(), want)
 	}
 	if got := asError(t, err).FieldMessages(); !reflect.DeepEqual(got, []string{"action_type: " + msgInvalidAction}) {
 		t.Fatalf("FieldMessages() = %q", got)
+	}
+}
+
+func TestBodyDeclaredTooLargeIsRefusedUnread(t *testing.T) {
+	// The reply declares 1000 bytes, sends 10 and then holds the rest back
+	// until the client goes: reading it would wait for the timeout.
+	srv := newAPIServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		w.Header().Set("Content-Length", "1000")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"success"`))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
+	c, _ := newTestClient(t, srv.URL+basePath, WithMaxBodySize(100), WithRetries(0), WithTimeout(time.Minute))
+	_, resp, err := c.ListLogs(context.Background(), "42", PageOptions{})
+	e := asError(t, err)
+	if e.Kind != KindInvalidResponse || e.StatusCode != http.StatusOK || resp != nil ||
+		e.Explanation != "invalid reply from the server: the body is larger than the 100-byte limit" {
+		t.Errorf("error %v (%s), response %v; want the body limit at once", err, e.Kind, resp)
+	}
+}
+
+func TestStreamedBodyOverTheLimitIsRefused(t *testing.T) {
+	// Without a Content-Length the body is read up to the limit (by resty).
+	srv := newAPIServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		_, _ = w.Write([]byte(strings.Repeat(" ", 101)))
+	})
+	c, _ := newTestClient(t, srv.URL+basePath, WithMaxBodySize(100), WithRetries(0))
+	_, _, err := c.ListLogs(context.Background(), "42", PageOptions{})
+	if e := asError(t, err); e.Kind != KindInvalidResponse || e.Explanation != "invalid reply from the server: the body is larger than the 100-byte limit" {
+		t.Errorf("error %v, want the body limit", err)
 	}
 }

@@ -29,7 +29,7 @@ type RetryNotice struct {
 const baseBackoff = 250 * time.Millisecond
 
 // uncertainNote is added to the explanation of a create that may have been recorded.
-const uncertainNote = "the request may or may not have been recorded; check with `sessionlog list`"
+const uncertainNote = "the request may or may not have been recorded"
 
 // jitteredBackoff is the wait before retry number retry (1 for the first):
 // 250ms doubling per retry, capped at limit, with its upper half randomised.
@@ -126,10 +126,11 @@ func postReplyError(rep *reply, err error) error {
 	refused := rep != nil && e.StatusCode == http.StatusServiceUnavailable && refusedByApplication(rep)
 	switch {
 	case e.Kind == KindServer && e.StatusCode >= 500 && !refused:
-		e.Kind = KindUncertain
+		e.Kind, e.Uncertain = KindUncertain, true
 		e.Explanation += "; " + uncertainNote
 	case e.Kind == KindInvalidResponse && e.StatusCode >= 200 && e.StatusCode <= 299:
-		e.Explanation += "; the entry was probably recorded; check with `sessionlog list`"
+		e.Uncertain = true
+		e.Explanation += "; the entry was probably recorded"
 	}
 	return e
 }

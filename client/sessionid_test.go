@@ -72,7 +72,7 @@ func TestSessionIDIsOneEscapedSegment(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
 	for i, tt := range tests {
-		if _, err := c.ListLogs(context.Background(), tt.id, ListOptions{}); err != nil {
+		if _, _, err := c.ListLogs(context.Background(), tt.id, PageOptions{}); err != nil {
 			t.Fatalf("ListLogs(%q): %v", tt.id, err)
 		}
 		r := srv.requests()[i]
@@ -90,10 +90,10 @@ func TestInvalidSessionIDSendsNothing(t *testing.T) {
 	srv := newAPIServer(t, always(200, docListReply))
 	c, _ := newTestClient(t, srv.URL+basePath)
 	for _, id := range []string{"", " ", ".", "..", "a\nb", "a\x7f", "\xff", strings.Repeat("x", 300)} {
-		if _, err := c.ListLogs(context.Background(), id, ListOptions{}); asError(t, err).Kind != KindInvalidInput {
+		if _, _, err := c.ListLogs(context.Background(), id, PageOptions{}); asError(t, err).Kind != KindInvalidInput {
 			t.Errorf("ListLogs(%q): %v", id, err)
 		}
-		if _, err := c.CreateLog(context.Background(), id, ActionEntered); asError(t, err).Kind != KindInvalidInput {
+		if _, _, err := c.CreateLog(context.Background(), id, ActionEntered); asError(t, err).Kind != KindInvalidInput {
 			t.Errorf("CreateLog(%q): %v", id, err)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/clock"
+	"github.com/sessionlog/sessionlog/internal/ordered"
 	"github.com/sessionlog/sessionlog/output"
 )
 
@@ -41,7 +43,7 @@ func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResul
 		}
 		return
 	}
-	ordered := newOrderedEmitter(len(p.Rows), emit)
+	emitter := &orderedEmitter{emit: emit}
 	sessions := map[string][]int{}
 	var order []string
 	for i, row := range p.Rows {
@@ -59,10 +61,10 @@ func (p bulkPlan) run(ctx context.Context, c *client.Client, emit func(bulkResul
 			defer wg.Done()
 			defer func() { <-sem }()
 			if p.DryRun == dryRunServer {
-				p.checkSession(ctx, c, sessions[id], ordered.settle)
+				p.checkSession(ctx, c, sessions[id], emitter.settle)
 				return
 			}
-			p.runSession(ctx, c, sessions[id], ordered.settle)
+			p.runSession(ctx, c, sessions[id], emitter.settle)
 		}()
 	}
 	wg.Wait()
@@ -78,11 +80,11 @@ func (p bulkPlan) runSession(ctx context.Context, c *client.Client, indexes []in
 			settle(i, bulkResult{Row: row, Status: output.ResultSkipped})
 			continue
 		}
-		if n > 0 && p.Delay > 0 && !sleepCtx(ctx, p.Delay) {
+		if n > 0 && p.Delay > 0 && clock.Sleep(ctx, p.Delay) != nil {
 			settle(i, bulkResult{Row: row, Status: output.ResultSkipped})
 			continue
 		}
-		entry, err := c.CreateLog(ctx, row.SessionID, row.Action)
+		entry, _, err := c.CreateLog(ctx, row.SessionID, row.Action)
 		if err != nil {
 			failed = true
 			settle(i, bulkResult{Row: row, Status: output.ResultFailed, Err: err})
@@ -92,37 +94,18 @@ func (p bulkPlan) runSession(ctx context.Context, c *client.Client, indexes []in
 	}
 }
 
-// sleepCtx waits d, or until ctx is done; it reports whether d passed.
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
-
 // orderedEmitter releases results settled in any order strictly by index.
 type orderedEmitter struct {
 	mu      sync.Mutex
-	pending []*bulkResult
-	next    int
+	pending ordered.Queue[bulkResult]
 	emit    func(bulkResult)
-}
-
-func newOrderedEmitter(n int, emit func(bulkResult)) *orderedEmitter {
-	return &orderedEmitter{pending: make([]*bulkResult, n), emit: emit}
 }
 
 func (o *orderedEmitter) settle(i int, r bulkResult) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.pending[i] = &r
-	for o.next < len(o.pending) && o.pending[o.next] != nil {
-		o.emit(*o.pending[o.next])
-		o.pending[o.next] = nil
-		o.next++
+	o.pending.Put(i, r)
+	for r, ok := o.pending.Next(); ok; r, ok = o.pending.Next() {
+		o.emit(r)
 	}
 }

@@ -54,11 +54,15 @@ const endStateEntries = 2
 func (p bulkPlan) checkSession(ctx context.Context, c *client.Client, indexes []int, settle func(int, bulkResult)) {
 	id := p.Rows[indexes[0]].SessionID
 	state := timeline.NewSummarizer(id)
-	opts := client.PagerOptions{PerPage: p.PerPage, Last: endStateEntries, Concurrency: 1}
-	err := c.Timeline(ctx, id, opts, func(_ int, e client.LogEntry) error {
-		state.Add(e)
-		return nil
-	})
+	var err error
+	opts := client.EntriesOptions{PerPage: p.PerPage, Last: endStateEntries}
+	for e, fetchErr := range c.Entries(ctx, id, opts, client.WithConcurrency(1)) {
+		if fetchErr != nil {
+			err = fetchErr
+			break
+		}
+		state.Add(e.LogEntry)
+	}
 	status := output.ResultFailed
 	if errors.Is(err, &client.Error{Kind: client.KindNotFound}) {
 		status = output.ResultWouldFail

@@ -24,12 +24,11 @@ type Factory struct {
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
-	flags     *pflag.FlagSet
-	settings  *Settings
-	demo      *mockapi.Server
-	cleanups  []func()
-	warnOnce  sync.Once
-	jsonError bool
+	flags    *pflag.FlagSet
+	settings *Settings
+	demo     *mockapi.Server
+	cleanups []func()
+	warnOnce sync.Once
 }
 
 // NewFactory returns a Factory for the given streams and version.

@@ -155,16 +155,38 @@ func TestFollowLastOfEndedSession(t *testing.T) {
 	}
 }
 
-func TestRateLimitedInterval(t *testing.T) {
-	tests := []struct{ last, retryAfter, want time.Duration }{
-		{2 * time.Second, 0, 4 * time.Second},
-		{40 * time.Second, 0, time.Minute},
-		{2 * time.Second, 2 * time.Minute, 2 * time.Minute},
-		{2 * time.Second, time.Second, 4 * time.Second},
+func TestFollowNamesTheLossAndTheReturn(t *testing.T) {
+	isolateEnv(t)
+	// The first GET is the initial listing; the next poll finds the API down.
+	s := newFaultServer(t, faults.Rule{Method: http.MethodGet, Nth: 2, Times: 1, Fault: faults.Laravel(503, "Service Unavailable")})
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	args := append(faultArgs(s.baseURL(), "list", "1002", "-f", "--interval", "10ms", "--reconnect-for", "1m", "-o", "jsonl"), "--retries", "0")
+	wait := followRun(t, ctx, out, errOut, args...)
+	waitForOutput(t, errOut, "connection to the API is back after ")
+	cancel()
+	if code := wait(); code != ExitInterrupted {
+		t.Errorf("exit %d, want %d", code, ExitInterrupted)
 	}
-	for _, tt := range tests {
-		if got := rateLimitedInterval(tt.last, tt.retryAfter); got != tt.want {
-			t.Errorf("rateLimitedInterval(%s, %s) = %s, want %s", tt.last, tt.retryAfter, got, tt.want)
-		}
+	if want := "connection to the API lost (the service is unavailable (HTTP 503)); retrying for up to 1m0s\nconnection to the API is back after "; !strings.HasPrefix(errOut.String(), want) {
+		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errOut, want)
+	}
+}
+
+func TestFollowLastOneOfASingleEntry(t *testing.T) {
+	// --last 1 asks for two entries to measure the gap; a session of one
+	// entry still shows it, before the first poll.
+	srv := newMock(t)
+	srv.Handler().AddSession("single", mockapi.Entry{ActionType: mockapi.ActionEntered, Time: time.Now()})
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	wait := followRun(t, ctx, out, errOut, "list", "single", "-f", "--last", "1", "--interval", "1h", "-o", "jsonl")
+	waitForOutput(t, out, `"action_type":"ENTERED"`)
+	cancel()
+	if code := wait(); code != ExitInterrupted {
+		t.Errorf("exit %d, want %d", code, ExitInterrupted)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Errorf("%d lines, want the one entry:\n%s", n, out)
 	}
 }

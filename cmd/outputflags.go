@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -55,11 +56,31 @@ func outputRunE[O any](f *Factory, out *outputFlags, opts *O, setArgs func([]str
 		if err := out.resolve(cmd, f); err != nil {
 			return err
 		}
-		if runF != nil {
-			return runF(cmd.Context(), opts)
+		if runF == nil {
+			runF = run
 		}
-		return run(cmd.Context(), opts)
+		err := runF(cmd.Context(), opts)
+		if err != nil && out.jsonErrors() {
+			return &jsonFormatError{err: err}
+		}
+		return err
 	}
+}
+
+// jsonFormatError marks the failure of a command whose output flags
+// resolved to json or jsonl: printError writes it as JSON too.
+type jsonFormatError struct{ err error }
+
+func (e *jsonFormatError) Error() string { return e.err.Error() }
+func (e *jsonFormatError) Unwrap() error { return e.err }
+
+// wantsJSONError reports whether a failure is written as JSON too: the
+// command's resolved output format is json or jsonl, or, for a failure
+// before the output flags were resolved, the command line or environment
+// asks for one.
+func wantsJSONError(cmd *cobra.Command, err error) bool {
+	var resolved *jsonFormatError
+	return errors.As(err, &resolved) || (cmd != nil && wantsJSONErrors(cmd.Flags()))
 }
 
 // addPagingFlags adds the page-size and concurrency flags of the commands
@@ -109,7 +130,6 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
-	f.jsonError = o.jsonErrors()
 	return nil
 }
 

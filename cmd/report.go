@@ -69,9 +69,9 @@ func apiHeadline(sessionID string, e *client.Error) string {
 	case sessionID != "" && e.Kind == client.KindNotFound:
 		fmt.Fprintf(&b, "session %q not found", sessionID)
 	case sessionID != "":
-		fmt.Fprintf(&b, "session %q: %s", sessionID, e.Explanation)
+		fmt.Fprintf(&b, "session %q: %s", sessionID, apiExplanation(e))
 	default:
-		b.WriteString(e.Explanation)
+		b.WriteString(apiExplanation(e))
 	}
 	if e.StatusCode != 0 {
 		fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
@@ -80,6 +80,19 @@ func apiHeadline(sessionID string, e *client.Error) string {
 		fmt.Fprintf(&b, ": %v", e.Err)
 	}
 	return b.String()
+}
+
+// apiExplanation is the client's account of e with what the user can do
+// about it, written from the error's facts.
+func apiExplanation(e *client.Error) string {
+	s := e.Explanation
+	if e.RedirectedTo != "" {
+		s += "; if the API has moved, set the base URL to its new address"
+	}
+	if e.Uncertain {
+		s += "; check with `sessionlog list`"
+	}
+	return s
 }
 
 // writeError prints err to w in one or two plain lines, plus one line per
@@ -126,18 +139,19 @@ func writeJSONError(w io.Writer, err error) {
 }
 
 // printError reports the error a command returned, unless the command
-// reported it already; usage errors get a pointer to the command's help.
-func printError(f *Factory, commandPath string, err error) {
+// reported it already; usage errors get a pointer to the command's help,
+// and with jsonError the failure is also written as one JSON object.
+func printError(ios *IOStreams, commandPath string, err error, jsonError bool) {
 	var reported *reportedError
 	if errors.As(err, &reported) {
 		return
 	}
-	writeError(f.IOStreams.ErrOut, err)
+	writeError(ios.ErrOut, err)
 	var usage *UsageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", commandPath)
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandPath)
 	}
-	if f.jsonError {
-		writeJSONError(f.IOStreams.ErrOut, err)
+	if jsonError {
+		writeJSONError(ios.ErrOut, err)
 	}
 }

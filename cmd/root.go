@@ -46,11 +46,7 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 		err = fmt.Errorf("%w: %w", ctx.Err(), err)
 	}
 	if err != nil {
-		if !f.jsonError && cmd != nil {
-			// The run failed before its output flags were resolved.
-			f.jsonError = wantsJSONErrors(cmd.Flags())
-		}
-		printError(f, cmd.CommandPath(), err)
+		printError(f.IOStreams, cmd.CommandPath(), err, wantsJSONError(cmd, err))
 	}
 	return ExitCode(err)
 }

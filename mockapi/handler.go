@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sessionlog/sessionlog/internal/clock"
 	"github.com/sessionlog/sessionlog/mockapi/faults"
 )
 
@@ -135,17 +136,7 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 
 // wait sleeps for the configured latency; it reports false if ctx ended first.
 func (h *Handler) wait(ctx context.Context) bool {
-	if h.latency <= 0 {
-		return true
-	}
-	t := time.NewTimer(h.latency)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
+	return clock.Sleep(ctx, h.latency) == nil
 }
 
 // serve routes r in Laravel's order: route match (404/405), then

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/sessionlog/sessionlog/internal/clock"
 )
 
 // Slow waits d, then lets the wrapped handler answer. When the request's
@@ -19,12 +21,8 @@ func Slow(d time.Duration) Fault {
 			return // the client went away while sending
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
+		if clock.Sleep(r.Context(), d) == nil {
 			next.ServeHTTP(w, r)
-		case <-r.Context().Done():
 		}
 	})
 }

@@ -24,18 +24,19 @@ type timelineRequest struct {
 	Progress *pageProgress
 }
 
-// pagerOptions returns the pager's options for the session printed at
-// place order. The pager applies Limit itself only without a filter; with
-// one, the stream stops it once Limit entries have passed the filter.
-func (req timelineRequest) pagerOptions(pool *client.Pool, order int) client.PagerOptions {
-	opts := client.PagerOptions{PerPage: req.PerPage, Page: req.Page, Last: req.Last, Pool: pool, Order: order}
+// entriesOptions returns what to fetch, and how, for the session printed at
+// place order. The client applies Limit itself only without a filter; with
+// one, the stream stops once Limit entries have passed the filter.
+func (req timelineRequest) entriesOptions(pool *client.Pool, order int) (client.EntriesOptions, []client.FetchOption) {
+	opts := client.EntriesOptions{PerPage: req.PerPage, Page: req.Page, Last: req.Last}
 	if len(req.Filter) == 0 {
 		opts.Limit = req.Limit
 	}
+	how := []client.FetchOption{client.WithPool(pool, order)}
 	if req.Progress != nil {
-		opts.Progress = func(done, total int) { req.Progress.set(order, done, total) }
+		how = append(how, client.WithPageDone(func(done, total int) { req.Progress.set(order, done, total) }))
 	}
-	return opts
+	return opts, how
 }
 
 // pageProgress sums the pages fetched by the sessions of one listing into
@@ -99,8 +100,8 @@ func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req tim
 			for ; started < len(ids) && started < i+max(concurrency, 1); started++ {
 				s := &timelineStream{id: ids[started], records: make(chan output.Record, streamBuffer)}
 				streams[started] = s
-				opts := req.pagerOptions(pool, started)
-				wg.Go(func() { s.fetch(ctx, c, opts, req) })
+				opts, how := req.entriesOptions(pool, started)
+				wg.Go(func() { s.fetch(ctx, c, opts, how, req) })
 			}
 			if !yield(streams[i]) {
 				return
@@ -111,27 +112,31 @@ func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req tim
 
 // fetch sends the session's records that pass the filter to s.records, up
 // to the limit, then records why it stopped, if early, and closes records.
-func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts client.PagerOptions, req timelineRequest) {
+func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts client.EntriesOptions, how []client.FetchOption, req timelineRequest) {
 	defer close(s.records)
 	shown := 0
 	var clock timeline.Clock
-	s.err = c.Timeline(ctx, s.id, opts, func(position int, e client.LogEntry) error {
+	for e, err := range c.Entries(ctx, s.id, opts, how...) {
+		if err != nil {
+			s.err = err
+			return
+		}
 		var gap timeline.Gap
 		if req.Gaps {
 			gap = clock.Next(e.Date)
 		}
 		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
-			return nil
+			continue
 		}
 		select {
-		case s.records <- output.Record{SessionID: s.id, Position: position, Entry: e, Gap: gap}:
+		case s.records <- output.Record{SessionID: s.id, Position: e.Position, Entry: e.LogEntry, Gap: gap}:
 		case <-ctx.Done():
-			return ctx.Err()
+			s.err = ctx.Err()
+			return
 		}
 		shown++
 		if req.Limit > 0 && shown == req.Limit {
-			return client.ErrStop
+			return
 		}
-		return nil
-	})
+	}
 }
