@@ -13,7 +13,7 @@ import (
 type bulkResult struct {
 	Row bulkRow
 	// Status is output.ResultCreated, ResultFailed, ResultSkipped or ResultWouldCreate.
-	Status string
+	Status output.ResultStatus
 	Entry  *client.LogEntry // created rows
 	Err    error            // failed rows
 }

@@ -31,12 +31,12 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 			return err
 		}
 	}
-	counts := map[string]int{}
+	counts := map[output.ResultStatus]int{}
 	done := 0
 	var first, writeErr error
 	bar := newProgress(opts.IO, "rows", opts.Now)
 	plan.run(ctx, c, func(r bulkResult) {
-		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: r.Status, Entry: r.Entry}
+		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: r.Status, Entry: r.Entry, DryRun: opts.DryRun}
 		if r.Err != nil {
 			info := describe(&sessionError{id: r.Row.SessionID, err: r.Err})
 			res.Error = &info
@@ -56,7 +56,7 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 	if writeErr != nil {
 		outputErr = writeErr
 	}
-	fmt.Fprintln(opts.IO.ErrOut, resultCounts(counts, len(rows)))
+	opts.IO.Notice(resultCounts(counts, len(rows)))
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -84,7 +84,7 @@ func createRows(ctx context.Context, opts *CreateOptions) ([]bulkRow, error) {
 	}
 	if opts.FromFile == "-" {
 		if opts.IO.IsStdinTTY() {
-			fmt.Fprintln(opts.IO.ErrOut, "reading rows from standard input; end with Ctrl-D")
+			opts.IO.Notice("reading rows from standard input; end with Ctrl-D")
 		}
 		return readBulkFileContext(ctx, opts.IO.In, "stdin", opts.NoValidate)
 	}
@@ -97,7 +97,7 @@ func createRows(ctx context.Context, opts *CreateOptions) ([]bulkRow, error) {
 }
 
 // resultCounts says in one line what a run did, e.g. "3 of 5 rows created, 1 failed, 1 skipped".
-func resultCounts(counts map[string]int, total int) string {
+func resultCounts(counts map[output.ResultStatus]int, total int) string {
 	if counts[output.ResultWouldCreate] > 0 {
 		return fmt.Sprintf("dry run: %d of %d rows would be sent; nothing was sent", counts[output.ResultWouldCreate], total)
 	}

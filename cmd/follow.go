@@ -221,7 +221,7 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 	f := &follower{
 		c: c, id: opts.SessionIDs[0], perPage: settings.PerPage, interval: opts.Interval,
 		filter: filter, gaps: opts.Gaps, w: w,
-		errOut:       func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) },
+		errOut:       opts.IO.Notice,
 		reconnectFor: opts.ReconnectFor, sleep: sleepCtx, now: opts.Now,
 	}
 	runErr := f.run(ctx, opts.Last)
@@ -231,7 +231,7 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 	if runErr != nil {
 		return &sessionError{id: f.id, err: runErr}
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "session %q has ended\n", f.id)
+	opts.IO.Notice(fmt.Sprintf("session %q has ended", f.id))
 	return nil
 }
 

@@ -29,9 +29,14 @@ type IOStreams struct {
 	// dumbTerm is true when TERM is "dumb".
 	dumbTerm bool
 
+	// jsonMessages makes stderr messages JSON objects: SetJSONMessages.
+	jsonMessages bool
+
 	pagerCommand string
 	// pager is the running pager, between StartPager and StopPager.
 	pager *pagerWriter
+	// finalNotices wait for the pager to quit: FinalNotice.
+	finalNotices []string
 }
 
 // ColorMode says when output is coloured: --color auto|always|never.
@@ -132,7 +137,7 @@ func (s *IOStreams) StartPager() {
 	if s.pager != nil || !s.stdoutTTY || s.pagerCommand == "" || s.pagerCommand == "cat" {
 		return
 	}
-	s.pager = &pagerWriter{command: s.pagerCommand, out: s.Out, errOut: s.ErrOut}
+	s.pager = &pagerWriter{command: s.pagerCommand, out: s.Out, errOut: s.ErrOut, warn: s.Warn}
 	s.Out = s.pager
 }
 
@@ -145,4 +150,8 @@ func (s *IOStreams) StopPager() {
 	s.pager.close()
 	s.Out = s.pager.out
 	s.pager = nil
+	for _, msg := range s.finalNotices {
+		s.Notice(msg)
+	}
+	s.finalNotices = nil
 }

@@ -124,7 +124,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		req.Progress = newPageProgress(bar)
 	}
 	defer bar.Clear()
-	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
+	failures := sessionFailures{ios: opts.IO, total: len(opts.SessionIDs)}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		shown, err := copyRecords(w, out, s.records)
 		if err != nil {
@@ -144,13 +144,15 @@ func runList(ctx context.Context, opts *ListOptions) error {
 			failures.add(s.id, s.err)
 			continue
 		}
-		if shown == 0 {
+		if shown == 0 && len(opts.SessionIDs) == 1 {
 			bar.Clear()
-			fmt.Fprintf(opts.IO.ErrOut, "session %q: %s\n", s.id, emptyNotice(req))
+			opts.IO.Notice(fmt.Sprintf("session %q: %s", s.id, emptyNotice(req)))
+		} else if shown == 0 {
+			failures.addEmpty(s.id) // named once, at the end
 		}
 	}
 	bar.Clear()
-	return failures.end(finish())
+	return failures.end(finish(), emptyNotice(req))
 }
 
 // checkLast refuses --last together with the options it cannot honour.

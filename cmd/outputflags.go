@@ -86,8 +86,23 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
-	f.jsonError = o.jsonErrors()
+	f.IOStreams.SetJSONMessages(o.jsonErrors())
 	return nil
+}
+
+// outputWantsJSON reports whether a command with output flags, whose
+// settings chose the output format name, writes json or jsonl (--jq
+// implies json unless -o says otherwise).
+func outputWantsJSON(flags *pflag.FlagSet, name string) bool {
+	outputFlag := flags.Lookup("output")
+	if outputFlag == nil {
+		return false
+	}
+	if jq := flags.Lookup("jq"); jq != nil && jq.Value.String() != "" && !outputFlag.Changed {
+		name = string(output.FormatJSON)
+	}
+	format, err := output.ParseFormat(name)
+	return err == nil && (format == output.FormatJSON || format == output.FormatJSONL)
 }
 
 // wantsJSONErrors reports whether a command with output flags was asked
@@ -96,19 +111,11 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 // come before the output flags are resolved: a bad flag, a bad setting, a
 // --jq syntax error.
 func wantsJSONErrors(flags *pflag.FlagSet) bool {
-	outputFlag := flags.Lookup("output")
-	if outputFlag == nil {
-		return false
-	}
 	name := os.Getenv(envName(keyOutput))
-	if jq := flags.Lookup("jq"); jq != nil && jq.Value.String() != "" {
-		name = string(output.FormatJSON)
-	}
-	if outputFlag.Changed {
+	if outputFlag := flags.Lookup("output"); outputFlag != nil && outputFlag.Changed {
 		name = outputFlag.Value.String()
 	}
-	format, err := output.ParseFormat(name)
-	return err == nil && (format == output.FormatJSON || format == output.FormatJSONL)
+	return outputWantsJSON(flags, name)
 }
 
 func (o *outputFlags) jsonErrors() bool {
@@ -144,12 +151,4 @@ func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error
 // resultWriter returns the writer of injection results for the resolved flags.
 func (o *outputFlags) resultWriter(ios *IOStreams) (output.ResultWriter, error) {
 	return output.NewResultWriter(ios.Out, o.options())
-}
-
-// reportError writes a failure to stderr, also as JSON for json and jsonl output.
-func (o *outputFlags) reportError(ios *IOStreams, err error) {
-	writeError(ios.ErrOut, err)
-	if o.jsonErrors() {
-		writeJSONError(ios.ErrOut, err)
-	}
 }

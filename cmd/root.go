@@ -60,9 +60,9 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 		err = fmt.Errorf("%w: %w", ctx.Err(), err)
 	}
 	if err != nil {
-		if !f.jsonError && cmd != nil {
+		if !ios.JSONMessages() && cmd != nil && wantsJSONErrors(cmd.Flags()) {
 			// The run failed before its output flags were resolved.
-			f.jsonError = wantsJSONErrors(cmd.Flags())
+			ios.SetJSONMessages(true)
 		}
 		printError(f, cmd.CommandPath(), err)
 	}

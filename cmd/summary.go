@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
 	"github.com/sessionlog/sessionlog/timeline"
 )
 
@@ -58,7 +59,7 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 	if err != nil {
 		return err
 	}
-	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
+	failures := sessionFailures{ios: opts.IO, total: len(opts.SessionIDs)}
 	req := timelineRequest{PerPage: settings.PerPage}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		sum := timeline.NewSummarizer(s.id)
@@ -74,12 +75,16 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 				}
 				return ctx.Err()
 			}
-			failures.add(s.id, s.err)
+			// The session keeps its row, which shows the failure.
+			info := failures.add(s.id, s.err)
+			if err := w.Write(output.SummaryRow{Summary: timeline.Summary{SessionID: s.id}, Error: &info}); err != nil {
+				return err
+			}
 			continue
 		}
-		if err := w.Write(sum.Summary()); err != nil {
+		if err := w.Write(output.SummaryRow{Summary: sum.Summary()}); err != nil {
 			return err
 		}
 	}
-	return failures.end(w.Close())
+	return failures.end(w.Close(), "")
 }

@@ -18,7 +18,8 @@ type timelineRequest struct {
 	Last    int // 0: from the start; else only the most recent Last entries
 	Filter  map[client.ActionType]bool
 	// Gaps asks for each record's time since the previous entry of the
-	// timeline, whether or not that entry passes the filter.
+	// timeline, whether or not that entry passes the filter. Every record
+	// says whether midnight passed since the previous record, Gaps or not.
 	Gaps bool
 	// Progress, when not nil, is told of every page fetched.
 	Progress *pageProgress
@@ -115,14 +116,14 @@ func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts clien
 	defer close(s.records)
 	shown := 0
 	var clock timeline.Clock
+	newDay := false // midnight passed since the last record sent
 	s.err = c.Timeline(ctx, s.id, opts, func(position int, e client.LogEntry) error {
-		var gap timeline.Gap
-		if req.Gaps {
-			gap = clock.Next(e.Date)
-		}
+		gap := clock.Next(e.Date)
+		newDay = newDay || gap.NewDay
 		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
 			return nil
 		}
+		gap.NewDay, newDay = newDay, false
 		select {
 		case s.records <- output.Record{SessionID: s.id, Position: position, Entry: e, Gap: gap}:
 		case <-ctx.Done():
