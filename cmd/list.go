@@ -49,7 +49,14 @@ being fetched are not shown (run the command again to see them).
 With several session ids the sessions share the --concurrency requests and
 are printed in the order given, each streamed while the next ones are
 fetched; a session that fails does not stop the others, and the exit code is
-that of the first failure.`,
+that of the first failure. The last lines on stderr name the sessions that
+had no entries and those that failed ("1 of 3 sessions failed: 999 (not
+found)").
+
+The API gives each entry's time of day only ("2:30 PM"), in the server's
+clock, without a date: where a time is earlier than the one before it,
+midnight has passed, and the table marks that entry's TIME "(next day)".
+Every json, jsonl and yaml entry carries its "position" in the timeline.`,
 		Example: `  sessionlog list 48213
   sessionlog list 48213 --last 5
   sessionlog list 48213 48214 --action TEMPORARILY_LEFT,ENTERED

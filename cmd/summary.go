@@ -25,15 +25,20 @@ func newSummaryCmd(f *Factory, runF func(context.Context, *SummaryOptions) error
 	cmd := &cobra.Command{
 		Use:   "summary SESSION_ID...",
 		Short: "Summarise sessions: status, entries, time the customer was away",
-		Long: `Print one row per session: its status (in progress, ended, cancelled,
-cancel requested), how many entries it has, the time of the first and the
-last, how many times the customer left temporarily and the total time away
-(from TEMPORARILY_LEFT to the next ENTERED, LEFT, ENDED or CANCELLED).
+		Long: `Print one row per session, in the order given: its status (in progress,
+ended, cancelled, cancel requested), how many entries it has, the time of
+the first and the last, the DURATION from first to last, how many times the
+customer left temporarily and the total time away (from TEMPORARILY_LEFT to
+the next ENTERED, LEFT, ENDED or CANCELLED).
 
-Times are computed from the entries' display times (2:30 PM, 2:30 م, 14:30),
-crossing midnight where a time goes backwards. A time that cannot be read
-makes the durations that depend on it unknown ("?", or null in JSON); they
-are never guessed.`,
+A session that could not be read keeps its row, with its failure as status
+("not found"; in json, csv and yaml the error kind and the "error" object),
+and the last line on stderr names the failed sessions.
+
+The API gives times of day only (2:30 PM, 2:30 م, 14:30), in the server's
+clock, without a date. Durations are computed from them, crossing midnight
+where a time goes backwards. A time that cannot be read makes the durations
+that depend on it unknown ("?", or null in JSON); they are never guessed.`,
 		Example: `  sessionlog summary 48213 48214 48215
   sessionlog summary 48213 -o json --jq '.[] | select(.still_away) | .session_id'`,
 		Args:              requireArgs(1, "a session id"),
