@@ -16,7 +16,7 @@ type bulkResult struct {
 	Row bulkRow
 	// Status is output.ResultCreated, ResultFailed, ResultSkipped,
 	// ResultWouldCreate or ResultWouldFail.
-	Status string
+	Status output.ResultStatus
 	Entry  *client.LogEntry // created rows
 	Err    error            // failed rows, and why a row would fail
 }

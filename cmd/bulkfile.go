@@ -376,5 +376,5 @@ func bulkFileError(name string, problems []rowProblem) error {
 	if len(problems) > len(msgs) {
 		msg += fmt.Sprintf("\n  ... and %d more", len(problems)-len(msgs))
 	}
-	return errors.New(msg)
+	return &invalidRowsError{headline: fmt.Sprintf("%s: %d invalid row(s), nothing was sent", name, len(lines)), text: msg, problems: problems}
 }

@@ -67,7 +67,7 @@ func (r sessionsReport) run(ctx context.Context, c *client.Client, ids []string,
 	bar := newProgress(r.ios, "pages", r.now)
 	defer bar.Clear()
 	req := timelineRequest{PerPage: settings.PerPage, Gaps: r.gaps, Progress: newPageProgress(bar)}
-	failures := sessionFailures{out: r.out, ios: r.ios}
+	failures := sessionFailures{ios: r.ios, total: len(ids)}
 	var sessions []output.Session
 	for s := range fetchTimelines(ctx, c, ids, req, settings.Concurrency) {
 		b := output.NewSessionBuilder(s.id, r.out.format == output.FormatHTML)
@@ -90,7 +90,7 @@ func (r sessionsReport) run(ctx context.Context, c *client.Client, ids []string,
 		sessions = append(sessions, b.Session())
 	}
 	bar.Clear()
-	return failures.end(r.write(out, table, sessions))
+	return failures.end(r.write(out, table, sessions), "no log entries yet")
 }
 
 // write writes the table, if any, and the chart or the page.

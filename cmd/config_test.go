@@ -136,8 +136,9 @@ func TestConfigErrors(t *testing.T) {
 			if res.code != ExitUsage {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", res.code, ExitUsage, res.stderr)
 			}
+			msgs := strings.Join(parseJSONStderr(t, res.stderr).messages, "\n")
 			for _, w := range tt.wantErr {
-				if !strings.Contains(res.stderr, w) {
+				if !strings.Contains(msgs, w) {
 					t.Errorf("stderr lacks %q:\n%s", w, res.stderr)
 				}
 			}
@@ -254,7 +255,8 @@ func TestConfigDurationsNeedUnits(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			_, res := configView(t, "--config", path)
-			if want := strings.ReplaceAll(tt.wantErr, "FILE", path); res.code != ExitUsage || !strings.Contains(res.stderr, want) {
+			msgs := strings.Join(parseJSONStderr(t, res.stderr).messages, "\n")
+			if want := strings.ReplaceAll(tt.wantErr, "FILE", path); res.code != ExitUsage || !strings.Contains(msgs, want) {
 				t.Errorf("exit %d, stderr %q, want %q", res.code, res.stderr, want)
 			}
 		})

@@ -136,13 +136,13 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 	if err != nil {
 		return err
 	}
-	var created, notSent []string
+	var created, notSent []client.ActionType
 	var failed bulkResult
 	var writeErr error
 	bulkPlan{Rows: rows, Concurrency: 1, Delay: opts.Delay}.run(ctx, c, func(r bulkResult) {
 		switch r.Status {
 		case output.ResultCreated:
-			created = append(created, string(r.Row.Action))
+			created = append(created, r.Row.Action)
 			if writeErr == nil {
 				// The API does not say where the entry landed: its position is unknown.
 				writeErr = w.Write(output.Record{SessionID: opts.SessionID, Entry: *r.Entry})
@@ -150,7 +150,7 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 		case output.ResultFailed:
 			failed = r
 		default:
-			notSent = append(notSent, string(r.Row.Action))
+			notSent = append(notSent, r.Row.Action)
 		}
 	})
 	if err := w.Close(); err != nil {
@@ -164,7 +164,7 @@ func runCreate(ctx context.Context, opts *CreateOptions) error {
 	}
 	err = failed.Err
 	if len(rows) > 1 {
-		err = &progressError{summary: progressSummary(created, failed.Row.Action, notSent), err: err}
+		err = &progressError{created: created, failed: failed.Row.Action, notSent: notSent, err: err}
 	}
 	err = &sessionError{id: opts.SessionID, err: err}
 	if ctx.Err() != nil {
@@ -191,28 +191,44 @@ func parseActions(args []string, noValidate bool) ([]client.ActionType, error) {
 	return actions, nil
 }
 
-// progressError adds to a failure what the run had done before it.
+// progressError adds to a failure what the run had done before it: the
+// entries created, the action that failed and those not sent.
 type progressError struct {
-	summary string
-	err     error
+	created, notSent []client.ActionType
+	failed           client.ActionType
+	err              error
 }
 
-func (e *progressError) Error() string { return e.err.Error() + "; " + e.summary }
+func (e *progressError) Error() string { return e.err.Error() + "; " + e.summary() }
 func (e *progressError) Unwrap() error { return e.err }
 
-// progressSummary says what a stopped create run did, e.g. "created 1 of 3
+// summary says what the stopped create run did, e.g. "created 1 of 3
 // entries (ENTERED) before ENDED failed; not sent: LEFT".
-func progressSummary(created []string, failed client.ActionType, notSent []string) string {
-	total := len(created) + 1 + len(notSent)
-	msg := fmt.Sprintf("created %d of %d entries", len(created), total)
-	if len(created) > 0 {
-		msg += " (" + strings.Join(created, ", ") + ")"
+func (e *progressError) summary() string {
+	total := len(e.created) + 1 + len(e.notSent)
+	msg := fmt.Sprintf("created %d of %d entries", len(e.created), total)
+	if len(e.created) > 0 {
+		msg += " (" + joinActions(e.created) + ")"
 	}
-	msg += fmt.Sprintf(" before %s failed", failed)
-	if len(notSent) > 0 {
-		msg += "; not sent: " + strings.Join(notSent, ", ")
+	msg += fmt.Sprintf(" before %s failed", e.failed)
+	if len(e.notSent) > 0 {
+		msg += "; not sent: " + joinActions(e.notSent)
 	}
 	return msg
+}
+
+// progress is what the run did, for the JSON error object.
+func (e *progressError) progress() *output.CreateProgress {
+	return &output.CreateProgress{Created: len(e.created), NotSent: append([]client.ActionType{}, e.notSent...)}
+}
+
+// joinActions lists action types: "ENTERED, LEFT".
+func joinActions(actions []client.ActionType) string {
+	names := make([]string, len(actions))
+	for i, a := range actions {
+		names[i] = string(a)
+	}
+	return strings.Join(names, ", ")
 }
 
 // completeCreateArgs offers no completion for the session id, then action types.

@@ -38,12 +38,12 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 			return err
 		}
 	}
-	counts := map[string]int{}
+	counts := map[output.ResultStatus]int{}
 	done := 0
 	var first, writeErr error
 	bar := newProgress(opts.IO, "rows", opts.Now)
 	plan.run(ctx, c, func(r bulkResult) {
-		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: r.Status, Entry: r.Entry}
+		res := output.Result{Line: r.Row.Line, SessionID: r.Row.SessionID, Action: r.Row.Action, Status: r.Status, Entry: r.Entry, DryRun: opts.DryRun != dryRunOff}
 		if r.Err != nil {
 			info := describe(&sessionError{id: r.Row.SessionID, err: r.Err})
 			res.Error = &info
@@ -63,7 +63,7 @@ func runCreateRows(ctx context.Context, opts *CreateOptions) error {
 	if writeErr != nil {
 		outputErr = writeErr
 	}
-	fmt.Fprintln(opts.IO.ErrOut, resultCounts(counts, len(rows), opts.DryRun != dryRunOff))
+	opts.IO.Notice(resultCounts(counts, len(rows), opts.DryRun != dryRunOff))
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -98,7 +98,7 @@ func createRows(ctx context.Context, opts *CreateOptions) ([]bulkRow, error) {
 	}
 	if opts.FromFile == "-" {
 		if opts.IO.IsStdinTTY() {
-			fmt.Fprintln(opts.IO.ErrOut, "reading rows from standard input; end with Ctrl-D")
+			opts.IO.Notice("reading rows from standard input; end with Ctrl-D")
 		}
 		return readBulkFileContext(ctx, opts.IO.In, "stdin", read)
 	}
@@ -113,7 +113,7 @@ func createRows(ctx context.Context, opts *CreateOptions) ([]bulkRow, error) {
 // resultCounts says in one line what a run did, e.g. "3 of 5 rows created,
 // 1 failed, 1 skipped", or what a dry run found, e.g. "dry run: 3 of 5 rows
 // would be sent, 2 would fail; nothing was sent".
-func resultCounts(counts map[string]int, total int, dryRun bool) string {
+func resultCounts(counts map[output.ResultStatus]int, total int, dryRun bool) string {
 	if dryRun {
 		msg := fmt.Sprintf("dry run: %d of %d rows would be sent", counts[output.ResultWouldCreate], total)
 		if n := counts[output.ResultWouldFail]; n > 0 {

@@ -72,10 +72,10 @@ func TestCreateDryRunSendsNothing(t *testing.T) {
 				t.Fatalf("exit %d, %d requests, stderr %s", res.code, srv.Handler().RequestCount(""), res.stderr)
 			}
 			lines := strings.Split(strings.TrimSpace(res.stdout), "\n")
-			if len(lines) != 2 || !strings.Contains(lines[1], `"session_id":"1002","action_type":"ENDED","status":"would_create","entry":null,"error":null}`) {
+			if len(lines) != 2 || !strings.Contains(lines[1], `"session_id":"1002","action_type":"ENDED","status":"would_create","entry":null,"error":null,"dry_run":true}`) {
 				t.Errorf("stdout:\n%s", res.stdout)
 			}
-			if res.stderr != "dry run: 2 of 2 rows would be sent; nothing was sent\n" {
+			if res.stderr != `{"warning":{"message":"dry run: 2 of 2 rows would be sent; nothing was sent"}}`+"\n" {
 				t.Errorf("stderr %q", res.stderr)
 			}
 		})

@@ -60,7 +60,7 @@ func TestCreateFromStdinEndsOnCtrlC(t *testing.T) {
 }
 
 func TestCreateFromStdinHintOnlyOnATerminal(t *testing.T) {
-	const hint = "reading rows from standard input; end with Ctrl-D\n"
+	const hint = `{"warning":{"message":"reading rows from standard input; end with Ctrl-D"}}` + "\n"
 	for _, tty := range []bool{false, true} {
 		newMock(t, mockapi.WithClock(fixedClock))
 		res := runCLIWith(t, func(ios *IOStreams) {

@@ -87,7 +87,7 @@ func TestCreateDryRunChecksSessionsOnTheServer(t *testing.T) {
 	if res.code != ExitNotFound {
 		t.Errorf("exit %d, want %d (the first row that would fail: not found)", res.code, ExitNotFound)
 	}
-	if want := "dry run: 4 of 8 rows would be sent, 4 would fail; nothing was sent\n"; res.stderr != want {
+	if want := `{"warning":{"message":"dry run: 4 of 8 rows would be sent, 4 would fail; nothing was sent"}}` + "\n"; res.stderr != want {
 		t.Errorf("stderr %q, want %q", res.stderr, want)
 	}
 	// One GET per session, two for 1004: its 350 entries take four pages
@@ -113,18 +113,18 @@ func TestCreateDryRunCommandLine(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"create", "1002", "left", "ended", "temporarily_left", "--dry-run", "-o", "csv", "--no-headers"}, ExitRejected,
-			"0,1002,LEFT,would_create,,,\r\n0,1002,ENDED,would_create,,,\r\n" +
-				"0,1002,TEMPORARILY_LEFT,would_fail,,,\"session \"\"1002\"\": the session has already ended (ended by the ENDED before it); no more log entries can be recorded\"\r\n",
+			",1002,LEFT,would_create,,,\r\n,1002,ENDED,would_create,,,\r\n" +
+				",1002,TEMPORARILY_LEFT,would_fail,,,\"session \"\"1002\"\": the session has already ended (ended by the ENDED before it); no more log entries can be recorded\"\r\n",
 			"dry run: 2 of 3 rows would be sent, 1 would fail; nothing was sent\n"},
 		{[]string{"create", "1001", "ENTERED", "--dry-run=server", "--jq", resultLines}, ExitRejected,
-			"0 1001 would_fail session_ended session \"1001\": the session has already ended (ended at 3:05 PM); no more log entries can be recorded\n",
-			"dry run: 0 of 1 rows would be sent, 1 would fail; nothing was sent\n"},
+			"null 1001 would_fail session_ended session \"1001\": the session has already ended (ended at 3:05 PM); no more log entries can be recorded\n",
+			`{"warning":{"message":"dry run: 0 of 1 rows would be sent, 1 would fail; nothing was sent"}}` + "\n"},
 		{[]string{"create", "#999", "ENTERED", "--dry-run", "--jq", resultLines}, ExitNotFound,
-			"0 999 would_fail not_found session \"999\" not found (HTTP 404)\n",
-			"dry run: 0 of 1 rows would be sent, 1 would fail; nothing was sent\n"},
+			"null 999 would_fail not_found session \"999\" not found (HTTP 404)\n",
+			`{"warning":{"message":"dry run: 0 of 1 rows would be sent, 1 would fail; nothing was sent"}}` + "\n"},
 		{[]string{"create", "1005", "ENTERED", "--dry-run", "--jq", resultLines}, ExitOK,
-			"0 1005 would_create - \n",
-			"dry run: 1 of 1 rows would be sent; nothing was sent\n"},
+			"null 1005 would_create - \n",
+			`{"warning":{"message":"dry run: 1 of 1 rows would be sent; nothing was sent"}}` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -146,7 +146,7 @@ func TestCreateDryRunCommandLine(t *testing.T) {
 func TestCreateDryRunClientSendsNoRequest(t *testing.T) {
 	srv := newMock(t)
 	res := runCLI(t, "create", "999", "ENTERED", "--dry-run=client", "--jq", resultLines)
-	if res.code != 0 || res.stdout != "0 999 would_create - \n" {
+	if res.code != 0 || res.stdout != "null 999 would_create - \n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
 	}
 	if n := srv.Handler().RequestCount(""); n != 0 {
@@ -164,7 +164,7 @@ func TestCreateDryRunRowsThatCannotBeChecked(t *testing.T) {
 	if res.code != ExitUnavailable || res.stdout != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant exit %d, stdout:\n%s", res.code, res.stdout, ExitUnavailable, want)
 	}
-	if want := "dry run: 1 of 3 rows would be sent, 2 could not be checked; nothing was sent\n"; res.stderr != want {
+	if want := `{"warning":{"message":"dry run: 1 of 3 rows would be sent, 2 could not be checked; nothing was sent"}}` + "\n"; res.stderr != want {
 		t.Errorf("stderr %q, want %q", res.stderr, want)
 	}
 	if gets := getsBySession(srv); gets["1002"] != 1 || gets["1005"] != 1 {
@@ -283,7 +283,7 @@ func TestCreateDryRunWithoutABaseURL(t *testing.T) {
 		t.Errorf("--dry-run: exit %d, stderr %q", res.code, res.stderr)
 	}
 	res = runCLI(t, "create", "1002", "LEFT", "--dry-run=client", "--jq", resultLines)
-	if res.code != 0 || res.stdout != "0 1002 would_create - \n" {
+	if res.code != 0 || res.stdout != "null 1002 would_create - \n" {
 		t.Errorf("--dry-run=client: exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sessionlog/sessionlog/client"
-	"github.com/sessionlog/sessionlog/internal/safetext"
 	"github.com/sessionlog/sessionlog/mockapi"
 )
 
@@ -61,8 +60,11 @@ func (f *Factory) Settings() (*Settings, error) {
 		return nil, err
 	}
 	f.settings = s
+	if outputWantsJSON(flags, s.Output) {
+		f.IOStreams.SetJSONMessages(true) // for the warnings, before the output flags are resolved
+	}
 	for _, w := range s.Warnings {
-		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s\n", safetext.Terminal(w))
+		f.IOStreams.Warn(w)
 	}
 	return s, nil
 }
@@ -140,21 +142,21 @@ func (f *Factory) notifyRetry(n client.RetryNotice) {
 	if n.Wait < time.Second {
 		return
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "%s; waiting %s before retrying %s %s (attempt %d of %d)\n",
-		safetext.Terminal(n.Reason), n.Wait.Round(100*time.Millisecond), n.Method, safetext.Terminal(n.Path), n.Attempt, n.MaxAttempts)
+	f.IOStreams.Notice(fmt.Sprintf("%s; waiting %s before retrying %s %s (attempt %d of %d)",
+		n.Reason, n.Wait.Round(100*time.Millisecond), n.Method, n.Path, n.Attempt, n.MaxAttempts))
 }
 
 // warnInsecure warns once about settings that put the token at risk.
 func (f *Factory) warnInsecure(s *Settings, baseURL, token string) {
 	f.warnOnce.Do(func() {
 		if s.InsecureSkipVerify {
-			fmt.Fprintf(f.IOStreams.ErrOut, "warning: insecure_skip_verify is on (%s): TLS certificates are not checked\n", s.describeSource(keyInsecureSkipVerify))
+			f.IOStreams.Warn(fmt.Sprintf("insecure_skip_verify is on (%s): TLS certificates are not checked", s.describeSource(keyInsecureSkipVerify)))
 		}
 		u, err := url.Parse(baseURL)
 		if err != nil || token == "" || u.Scheme != "http" || isLoopback(u.Hostname()) {
 			return
 		}
-		fmt.Fprintf(f.IOStreams.ErrOut, "warning: the token is sent over plain http to %s; use https\n", u.Host)
+		f.IOStreams.Warn(fmt.Sprintf("the token is sent over plain http to %s; use https", u.Host))
 	})
 }
 

@@ -89,15 +89,25 @@ func (p *problems) checkOutput(res cliResult, args []string, code int, phrases .
 	if res.code != code {
 		p.addf("exit %d, want %d", res.code, code)
 	}
-	for _, phrase := range phrases {
-		if !strings.Contains(res.stderr, phrase) {
-			p.addf("stderr lacks %q", phrase)
+	// Under json output stderr is JSON objects, one a line: the phrases are
+	// looked for in them and in their text, laid out as the plain format does.
+	text, errorLines := res.stderr, 0
+	if jsonOutput(args) && !debug {
+		got, err := decodeJSONStderr(res.stderr)
+		if err != nil {
+			p.addf("%v", err)
+		}
+		text, errorLines = res.stderr+got.text(), len(got.errors)
+	} else {
+		for line := range strings.Lines(res.stderr) {
+			if strings.HasPrefix(line, "error: ") {
+				errorLines++
+			}
 		}
 	}
-	errorLines := 0
-	for line := range strings.Lines(res.stderr) {
-		if strings.HasPrefix(line, "error: ") {
-			errorLines++
+	for _, phrase := range phrases {
+		if !strings.Contains(text, phrase) {
+			p.addf("stderr lacks %q", phrase)
 		}
 	}
 	if want := min(code, 1); errorLines != want {

@@ -29,24 +29,24 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 	if runErr != nil {
 		return &sessionError{id: id, err: runErr}
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "session %q has ended\n", id)
+	opts.IO.Notice(fmt.Sprintf("session %q has ended", id))
 	return nil
 }
 
 // followOptions are the client's follow options for the flags, with the
 // notices written to stderr.
 func followOptions(opts *ListOptions, settings *Settings) client.FollowOptions {
-	errOut := opts.IO.ErrOut
+	ios := opts.IO
 	return client.FollowOptions{
 		PerPage: settings.PerPage, Last: opts.Last, Interval: opts.Interval, ReconnectFor: opts.ReconnectFor,
 		OnLost: func(err *client.Error, retryFor time.Duration) {
-			fmt.Fprintln(errOut, lostNotice(err, retryFor))
+			ios.Notice(lostNotice(err, retryFor))
 		},
 		OnBack: func(lostFor time.Duration) {
-			fmt.Fprintf(errOut, "connection to the API is back after %s\n", lostFor.Round(100*time.Millisecond))
+			ios.Notice(fmt.Sprintf("connection to the API is back after %s", lostFor.Round(100*time.Millisecond)))
 		},
 		OnRateLimited: func(interval time.Duration) {
-			fmt.Fprintf(errOut, "rate limited; polling every %s\n", interval)
+			ios.Notice(fmt.Sprintf("rate limited; polling every %s", interval))
 		},
 	}
 }

@@ -118,11 +118,13 @@ func TestFollowBacksOffWhenRateLimited(t *testing.T) {
 	out, errOut := &syncBuffer{}, &syncBuffer{}
 	args := append(faultArgs(s.baseURL(), "list", "1002", "-f", "--interval", "10ms", "-o", "jsonl"), "--retries", "0")
 	wait := followRun(t, ctx, out, errOut, args...)
-	waitForOutput(t, errOut, "rate limited; polling every 40ms\n")
+	// Under -o jsonl the notices are JSON warnings.
+	waitForOutput(t, errOut, `{"warning":{"message":"rate limited; polling every 40ms"}}`+"\n")
 	waitFor(t, func() bool { return s.layer.Count(http.MethodGet) >= 5 }) // polling goes on after the limit
 	cancel()
 	wait()
-	if want := "rate limited; polling every 20ms\nrate limited; polling every 40ms\n"; !strings.HasPrefix(errOut.String(), want) {
+	if want := `{"warning":{"message":"rate limited; polling every 20ms"}}` + "\n" +
+		`{"warning":{"message":"rate limited; polling every 40ms"}}` + "\n"; !strings.HasPrefix(errOut.String(), want) {
 		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errOut, want)
 	}
 	if n := strings.Count(out.String(), "\n"); n != 3 {
@@ -161,7 +163,7 @@ func TestFollowNamesTheLossAndTheReturn(t *testing.T) {
 	s := newFaultServer(t, faults.Rule{Method: http.MethodGet, Nth: 2, Times: 1, Fault: faults.Laravel(503, "Service Unavailable")})
 	ctx, cancel := context.WithCancel(context.Background())
 	out, errOut := &syncBuffer{}, &syncBuffer{}
-	args := append(faultArgs(s.baseURL(), "list", "1002", "-f", "--interval", "10ms", "--reconnect-for", "1m", "-o", "jsonl"), "--retries", "0")
+	args := append(faultArgs(s.baseURL(), "list", "1002", "-f", "--interval", "10ms", "--reconnect-for", "1m", "-o", "csv"), "--retries", "0")
 	wait := followRun(t, ctx, out, errOut, args...)
 	waitForOutput(t, errOut, "connection to the API is back after ")
 	cancel()

@@ -2,7 +2,10 @@ package cmd
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,3 +106,96 @@ func tty(ios *IOStreams) {
 
 // stdoutTTY makes stdout a terminal, stderr not.
 func stdoutTTY(ios *IOStreams) { ios.SetStdoutTTY(true) }
+
+// jsonStderr is what stderr written under -o json holds: each line one
+// JSON object, an error or a warning.
+type jsonStderr struct {
+	errors   []map[string]any // the "error" objects
+	messages []string         // the message of every object, in order
+}
+
+// parseJSONStderr decodes stderr written under -o json or jsonl, failing
+// the test on any line that is not an error or warning object.
+func parseJSONStderr(t *testing.T, stderr string) jsonStderr {
+	t.Helper()
+	got, err := decodeJSONStderr(stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// decodeJSONStderr is parseJSONStderr that returns the first bad line as
+// an error.
+func decodeJSONStderr(stderr string) (jsonStderr, error) {
+	var got jsonStderr
+	for line := range strings.Lines(stderr) {
+		var obj struct {
+			Error   map[string]any    `json:"error"`
+			Warning map[string]string `json:"warning"`
+		}
+		if err := json.Unmarshal([]byte(line), &obj); err != nil || (obj.Error == nil) == (obj.Warning == nil) {
+			return got, fmt.Errorf("stderr line is not one error or warning object: %q (%v)", line, err)
+		}
+		if obj.Error != nil {
+			got.errors = append(got.errors, obj.Error)
+			msg, _ := obj.Error["message"].(string)
+			got.messages = append(got.messages, msg)
+		} else {
+			got.messages = append(got.messages, obj.Warning["message"])
+		}
+	}
+	return got, nil
+}
+
+// text lays the objects out roughly as the plain format does: "error: "
+// before an error's message, its server message on the next line.
+func (s jsonStderr) text() string {
+	var b strings.Builder
+	e := 0
+	for _, msg := range s.messages {
+		if e < len(s.errors) && s.errors[e]["message"] == msg {
+			fmt.Fprintf(&b, "error: %s\n", msg)
+			if sm, ok := s.errors[e]["server_message"].(string); ok {
+				fmt.Fprintf(&b, "  server message: %s\n", sm)
+			}
+			e++
+			continue
+		}
+		fmt.Fprintf(&b, "%s\n", msg)
+	}
+	return b.String()
+}
+
+// jsonOutput reports whether args ask for json or jsonl output.
+func jsonOutput(args []string) bool {
+	for i, a := range args {
+		if a == "--jq" || (a == "-o" || a == "--output") && i+1 < len(args) && (args[i+1] == "json" || args[i+1] == "jsonl") ||
+			a == "-ojson" || a == "-ojsonl" || strings.HasPrefix(a, "--jq=") || a == "--output=json" || a == "--output=jsonl" {
+			return true
+		}
+	}
+	return false
+}
+
+// fakePager returns a pager command that stores what it receives in a
+// file, and the file's path.
+func fakePager(t *testing.T) (command, file string) {
+	t.Helper()
+	file = filepath.Join(t.TempDir(), "paged")
+	return "cat > '" + file + "'", file
+}
+
+// readPaged returns what the fake pager received, or "(no pager)" when it
+// was not run.
+func readPaged(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return "(no pager)"
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -62,7 +62,7 @@ func TestHostileServerText(t *testing.T) {
 		{"list table", []string{"list", "1"},
 			"#  TIME     ACTION  DESCRIPTION\n1  2:30 PM  ENDED   " + hostileShown + "\n", "", 0},
 		{"summary table", []string{"summary", "1"},
-			"SESSION  STATUS  ENTRIES  FIRST    LAST     AWAY  TIME AWAY\n1        ended   1        2:30 PM  2:30 PM  0     0m\n", "", 0},
+			"SESSION  STATUS  ENTRIES  FIRST    LAST     DURATION  AWAY  TIME AWAY\n1        ended   1        2:30 PM  2:30 PM  0m        0     0m\n", "", 0},
 		{"server error message", []string{"list", "2", "--retries", "0"}, "",
 			"error: session \"2\": internal server error (HTTP 500)\n  server message: " + hostileShown + "\n", ExitUnavailable},
 		{"validation message, field name and field message", []string{"create", "1", "ENTERED"}, "",

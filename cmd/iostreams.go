@@ -36,9 +36,14 @@ type IOStreams struct {
 	terminalSize func() (width, height int, err error)
 	columnsEnv   string
 
+	// jsonMessages makes stderr messages JSON objects: SetJSONMessages.
+	jsonMessages bool
+
 	pagerCommand string
 	// pager is the running pager, between StartPager and StopPager.
 	pager *pagerWriter
+	// finalNotices wait for the pager to quit: FinalNotice.
+	finalNotices []string
 }
 
 // ColorMode says when output is coloured: --color auto|always|never.
@@ -168,7 +173,7 @@ func (s *IOStreams) StartPager() {
 	if s.pager != nil || !s.stdoutTTY || s.pagerCommand == "" || s.pagerCommand == "cat" {
 		return
 	}
-	s.pager = &pagerWriter{command: s.pagerCommand, out: s.Out, errOut: s.ErrOut}
+	s.pager = &pagerWriter{command: s.pagerCommand, out: s.Out, errOut: s.ErrOut, warn: s.Warn}
 	s.Out = s.pager
 }
 
@@ -181,4 +186,8 @@ func (s *IOStreams) StopPager() {
 	s.pager.close()
 	s.Out = s.pager.out
 	s.pager = nil
+	for _, msg := range s.finalNotices {
+		s.Notice(msg)
+	}
+	s.finalNotices = nil
 }

@@ -50,7 +50,15 @@ being fetched are not shown (run the command again to see them).
 With several session ids the sessions share the --concurrency requests and
 are printed in the order given, each streamed while the next ones are
 fetched; a session that fails does not stop the others, and the exit code is
-that of the first failure.
+that of the first failure. The last lines on stderr name the sessions that
+had no entries and those that failed ("1 of 3 sessions failed: 999 (not
+found)").
+
+The API gives each entry's time of day only ("2:30 PM"), in the server's
+clock, without a date: where a time is earlier than the one before it,
+midnight has passed, and the table starts that entry's DESCRIPTION with
+"(next day)".
+Every json, jsonl and yaml entry carries its "position" in the timeline.
 
 --chart adds, under the table, each session's presence as a bar (see
 summary --chart). -o html writes one self-contained page for a ticket: per
@@ -142,7 +150,7 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		req.Progress = newPageProgress(bar)
 	}
 	defer bar.Clear()
-	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
+	failures := sessionFailures{ios: opts.IO, total: len(opts.SessionIDs)}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		shown, err := copyRecords(w, out, s.records)
 		if err != nil {
@@ -162,13 +170,15 @@ func runList(ctx context.Context, opts *ListOptions) error {
 			failures.add(s.id, s.err)
 			continue
 		}
-		if shown == 0 {
+		if shown == 0 && len(opts.SessionIDs) == 1 {
 			bar.Clear()
-			fmt.Fprintf(opts.IO.ErrOut, "session %q: %s\n", s.id, emptyNotice(req))
+			opts.IO.Notice(fmt.Sprintf("session %q: %s", s.id, emptyNotice(req)))
+		} else if shown == 0 {
+			failures.addEmpty(s.id) // named once, at the end
 		}
 	}
 	bar.Clear()
-	return failures.end(finish())
+	return failures.end(finish(), emptyNotice(req))
 }
 
 // checkLast refuses --last together with the options it cannot honour.

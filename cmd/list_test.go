@@ -52,7 +52,7 @@ func TestListOutputFromConfig(t *testing.T) {
 	newMock(t)
 	t.Setenv("SESSIONLOG_OUTPUT", "jsonl")
 	res := runCLI(t, "list", "1001", "--limit", "1")
-	want := `{"session_id":"1001","text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n"
+	want := `{"session_id":"1001","position":1,"text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n"
 	if res.code != 0 || res.stdout != want {
 		t.Errorf("exit %d, stdout %q, want %q; stderr %s", res.code, res.stdout, want, res.stderr)
 	}
@@ -107,7 +107,11 @@ func TestListEmptyTimeline(t *testing.T) {
 			newMock(t)
 			res := runCLI(t, "list", "1005", "-o", format)
 			wantOut := map[string]string{"table": "", "json": "[]\n"}[format]
-			if res.code != 0 || res.stdout != wantOut || res.stderr != "session \"1005\": no log entries yet\n" {
+			wantErr := map[string]string{
+				"table": "session \"1005\": no log entries yet\n",
+				"json":  `{"warning":{"message":"session \"1005\": no log entries yet"}}` + "\n",
+			}[format]
+			if res.code != 0 || res.stdout != wantOut || res.stderr != wantErr {
 				t.Errorf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
 			}
 		})
@@ -122,7 +126,8 @@ func TestListSeveralSessionsWithFailure(t *testing.T) {
 	}
 	assertGolden(t, "list_multi_failure_csv", res.stdout)
 	wantErr := "error: session \"999\" not found (HTTP 404)\n" +
-		"  server message: لم يتم العثور على الجلسة (\"Session not found\")\n"
+		"  server message: لم يتم العثور على الجلسة (\"Session not found\")\n" +
+		"1 of 3 sessions failed: 999 (not found)\n"
 	if res.stderr != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", res.stderr, wantErr)
 	}
@@ -213,7 +218,9 @@ func TestSessionFailureOutranksJQError(t *testing.T) {
 	if res.code != ExitNotFound {
 		t.Errorf("exit %d, want %d (the failed session's)", res.code, ExitNotFound)
 	}
-	if !strings.Contains(res.stderr, `error: jq: tonumber cannot be applied to "2:30 PM"`) {
+	got := parseJSONStderr(t, res.stderr) // --jq implies json output, and JSON messages
+	if want := []string{`session "999" not found (HTTP 404)`, `jq: tonumber cannot be applied to "2:30 PM": invalid number`,
+		"1 of 2 sessions failed: 999 (not found)"}; strings.Join(got.messages, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the jq error is not reported:\n%s", res.stderr)
 	}
 	if res := runCLI(t, "list", "1001", "--jq", ".[0].date | tonumber"); res.code != ExitError {

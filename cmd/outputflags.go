@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -59,28 +58,8 @@ func outputRunE[O any](f *Factory, out *outputFlags, opts *O, setArgs func([]str
 		if runF == nil {
 			runF = run
 		}
-		err := runF(cmd.Context(), opts)
-		if err != nil && out.jsonErrors() {
-			return &jsonFormatError{err: err}
-		}
-		return err
+		return runF(cmd.Context(), opts)
 	}
-}
-
-// jsonFormatError marks the failure of a command whose output flags
-// resolved to json or jsonl: printError writes it as JSON too.
-type jsonFormatError struct{ err error }
-
-func (e *jsonFormatError) Error() string { return e.err.Error() }
-func (e *jsonFormatError) Unwrap() error { return e.err }
-
-// wantsJSONError reports whether a failure is written as JSON too: the
-// command's resolved output format is json or jsonl, or, for a failure
-// before the output flags were resolved, the command line or environment
-// asks for one.
-func wantsJSONError(cmd *cobra.Command, err error) bool {
-	var resolved *jsonFormatError
-	return errors.As(err, &resolved) || (cmd != nil && wantsJSONErrors(cmd.Flags()))
 }
 
 // addPagingFlags adds the page-size and concurrency flags of the commands
@@ -130,7 +109,23 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 	}
 	o.format = format
 	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
+	f.IOStreams.SetJSONMessages(o.jsonErrors())
 	return nil
+}
+
+// outputWantsJSON reports whether a command with output flags, whose
+// settings chose the output format name, writes json or jsonl (--jq
+// implies json unless -o says otherwise).
+func outputWantsJSON(flags *pflag.FlagSet, name string) bool {
+	outputFlag := flags.Lookup("output")
+	if outputFlag == nil {
+		return false
+	}
+	if jq := flags.Lookup("jq"); jq != nil && jq.Value.String() != "" && !outputFlag.Changed {
+		name = string(output.FormatJSON)
+	}
+	format, err := output.ParseFormat(name)
+	return err == nil && (format == output.FormatJSON || format == output.FormatJSONL)
 }
 
 // wantsJSONErrors reports whether a command with output flags was asked
@@ -139,19 +134,11 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 // come before the output flags are resolved: a bad flag, a bad setting, a
 // --jq syntax error.
 func wantsJSONErrors(flags *pflag.FlagSet) bool {
-	outputFlag := flags.Lookup("output")
-	if outputFlag == nil {
-		return false
-	}
 	name := os.Getenv(envName(keyOutput))
-	if jq := flags.Lookup("jq"); jq != nil && jq.Value.String() != "" {
-		name = string(output.FormatJSON)
-	}
-	if outputFlag.Changed {
+	if outputFlag := flags.Lookup("output"); outputFlag != nil && outputFlag.Changed {
 		name = outputFlag.Value.String()
 	}
-	format, err := output.ParseFormat(name)
-	return err == nil && (format == output.FormatJSON || format == output.FormatJSONL)
+	return outputWantsJSON(flags, name)
 }
 
 func (o *outputFlags) jsonErrors() bool {
@@ -197,12 +184,4 @@ func (o *outputFlags) summaryWriter(ios *IOStreams) (output.SummaryWriter, error
 // resultWriter returns the writer of injection results for the resolved flags.
 func (o *outputFlags) resultWriter(ios *IOStreams) (output.ResultWriter, error) {
 	return output.NewResultWriter(ios.Out, o.options(ios))
-}
-
-// reportError writes a failure to stderr, also as JSON for json and jsonl output.
-func (o *outputFlags) reportError(ios *IOStreams, err error) {
-	writeError(ios.ErrOut, err)
-	if o.jsonErrors() {
-		writeJSONError(ios.ErrOut, err)
-	}
 }

@@ -81,12 +81,12 @@ func TestTableWidth(t *testing.T) {
 func TestOutputFlagUsageErrors(t *testing.T) {
 	tests := []struct {
 		args    []string
-		wantErr string
+		wantErr string // the start of stderr: JSON under -o json and jsonl
 	}{
-		{[]string{"list", "1001", "--wide", "-o", "json"}, "error: --wide works with the table output, not -o json"},
+		{[]string{"list", "1001", "--wide", "-o", "json"}, `{"error":{"kind":"usage","message":"--wide works with the table output, not -o json"}}`},
 		{[]string{"summary", "1001", "--wide", "-o", "markdown"}, "error: --wide works with the table output, not -o markdown"},
 		{[]string{"list", "1001", "--bom"}, "error: --bom works with -o csv, not -o table"},
-		{[]string{"create", "1001", "ENTERED", "--dry-run", "--bom", "-o", "jsonl"}, "error: --bom works with -o csv, not -o jsonl"},
+		{[]string{"create", "1001", "ENTERED", "--dry-run", "--bom", "-o", "jsonl"}, `{"error":{"kind":"usage","message":"--bom works with -o csv, not -o jsonl"}}`},
 	}
 	for _, tt := range tests {
 		newMock(t)

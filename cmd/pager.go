@@ -86,6 +86,7 @@ func pagerEnv(env []string) []string {
 type pagerWriter struct {
 	command     string
 	out, errOut io.Writer // the terminal the pager writes to, and stderr
+	warn        func(string)
 
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
@@ -117,7 +118,7 @@ func (p *pagerWriter) start() {
 		err = cmd.Start()
 	}
 	if err != nil {
-		fmt.Fprintf(p.errOut, "warning: cannot run the pager %q: %v; printing without it\n", p.command, err)
+		p.warn(fmt.Sprintf("cannot run the pager %q: %v; printing without it", p.command, err))
 		p.failed = true
 		return
 	}

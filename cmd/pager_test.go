@@ -12,28 +12,6 @@ import (
 	"testing"
 )
 
-// fakePager returns a pager command that stores what it receives in a
-// file, and the file's path.
-func fakePager(t *testing.T) (command, file string) {
-	t.Helper()
-	file = filepath.Join(t.TempDir(), "paged")
-	return "cat > '" + file + "'", file
-}
-
-// readPaged returns what the fake pager received, or "(no pager)" when it
-// was not run.
-func readPaged(t *testing.T, file string) string {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if errors.Is(err, os.ErrNotExist) {
-		return "(no pager)"
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func TestPagerReceivesTheOutput(t *testing.T) {
 	tests := []struct {
 		name string

@@ -25,7 +25,7 @@ type progress struct {
 // newProgress returns a progress line for ios's stderr, or one that draws
 // nothing when stderr is not a terminal.
 func newProgress(ios *IOStreams, what string, now func() time.Time) *progress {
-	if !ios.IsStderrTTY() {
+	if !ios.IsStderrTTY() || ios.JSONMessages() {
 		return &progress{}
 	}
 	return &progress{w: ios.ErrOut, what: what, now: now}

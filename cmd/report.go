@@ -24,6 +24,29 @@ type sessionError struct {
 func (e *sessionError) Error() string { return fmt.Sprintf("session %q: %s", e.id, e.err) }
 func (e *sessionError) Unwrap() error { return e.err }
 
+// invalidRowsError is an injection file with invalid rows; nothing was sent.
+type invalidRowsError struct {
+	headline string       // e.g. "rows.jsonl: 2 invalid row(s), nothing was sent"
+	text     string       // the headline and the problems, one a line
+	problems []rowProblem // every problem, in line order
+}
+
+func (e *invalidRowsError) Error() string { return e.text }
+
+// rowErrors lists every problem with its line (nil when it has none) and
+// its message without the "line N: " that the text puts first.
+func (e *invalidRowsError) rowErrors() []output.RowError {
+	rows := make([]output.RowError, len(e.problems))
+	for i, p := range e.problems {
+		rows[i].Error = p.msg
+		if p.line > 0 {
+			rows[i].Line = &p.line
+			rows[i].Error = strings.TrimPrefix(p.msg, fmt.Sprintf("line %d: ", p.line))
+		}
+	}
+	return rows
+}
+
 // describe turns err into its machine-readable form, with a plain-English
 // headline as its message.
 func describe(err error) output.ErrorInfo {
@@ -34,13 +57,16 @@ func describe(err error) output.ErrorInfo {
 	}
 	var progress *progressError
 	if errors.As(err, &progress) {
-		r.Progress = progress.summary
+		r.CreateProgress = progress.progress()
 	}
 	var apiErr *client.Error
+	var invalidRows *invalidRowsError
 	var usage *UsageError
 	var config *ConfigError
 	var unknownAction *client.UnknownActionError
 	switch {
+	case errors.As(err, &invalidRows):
+		r.Kind, r.Message, r.Rows = string(client.KindInvalidInput), invalidRows.headline, invalidRows.rowErrors()
 	case errors.Is(err, context.Canceled):
 		r.Kind, r.Message = "interrupted", "interrupted"
 		if errors.As(err, &apiErr) && apiErr.Kind == client.KindUncertain {
@@ -101,7 +127,11 @@ func apiExplanation(e *client.Error) string {
 // ids may come from the server or the command line.
 func writeError(w io.Writer, err error) {
 	r := describe(err)
-	headline := safetext.Lines(r.Message) // a list of invalid rows keeps its lines
+	headline := safetext.Lines(r.Message)
+	var invalidRows *invalidRowsError
+	if errors.As(err, &invalidRows) {
+		headline = safetext.Lines(invalidRows.text) // the list of invalid rows, one a line
+	}
 	var apiErr *client.Error
 	if errors.As(err, &apiErr) {
 		// The headline quotes the server (field names and messages): one line.
@@ -118,7 +148,7 @@ func writeError(w io.Writer, err error) {
 	}
 	var progress *progressError
 	if errors.As(err, &progress) {
-		fmt.Fprintln(w, safetext.Lines(progress.summary))
+		fmt.Fprintln(w, safetext.Terminal(progress.summary()))
 	}
 }
 
@@ -139,19 +169,16 @@ func writeJSONError(w io.Writer, err error) {
 }
 
 // printError reports the error a command returned, unless the command
-// reported it already; usage errors get a pointer to the command's help,
-// and with jsonError the failure is also written as one JSON object.
-func printError(ios *IOStreams, commandPath string, err error, jsonError bool) {
+// reported it already; usage errors get a pointer to the command's help
+// (not under JSON messages, where every stderr line is a JSON object).
+func printError(ios *IOStreams, commandPath string, err error) {
 	var reported *reportedError
 	if errors.As(err, &reported) {
 		return
 	}
-	writeError(ios.ErrOut, err)
+	ios.ReportError(err)
 	var usage *UsageError
-	if errors.As(err, &usage) {
+	if errors.As(err, &usage) && !ios.JSONMessages() {
 		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandPath)
-	}
-	if jsonError {
-		writeJSONError(ios.ErrOut, err)
 	}
 }

@@ -46,7 +46,11 @@ func Run(ctx context.Context, args []string, ios *IOStreams) int {
 		err = fmt.Errorf("%w: %w", ctx.Err(), err)
 	}
 	if err != nil {
-		printError(f.IOStreams, cmd.CommandPath(), err, wantsJSONError(cmd, err))
+		if !ios.JSONMessages() && cmd != nil && wantsJSONErrors(cmd.Flags()) {
+			// The run failed before its output flags were resolved.
+			ios.SetJSONMessages(true)
+		}
+		printError(ios, cmd.CommandPath(), err)
 	}
 	return ExitCode(err)
 }

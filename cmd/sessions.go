@@ -6,11 +6,14 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
 )
 
 // parseSessionIDs reads session ids as people paste them from tickets and
@@ -79,22 +82,59 @@ func sessionsClient(ctx context.Context, settings func() (*Settings, error),
 
 // sessionFailures reports each session's failure as it happens, so that
 // the others go on, and keeps the first, whose exit code the run ends with.
+// With several sessions, its last line sums them up, where people look:
+// "2 of 4 sessions failed: 999 (not found), 1006 (rate limited)".
 type sessionFailures struct {
-	out   *outputFlags
 	ios   *IOStreams
+	total int // sessions requested
 	first error
+	// failed names each failed session with its error kind in words.
+	failed []string
+	// empty lists the sessions that had no entries to show.
+	empty []string
 }
 
-func (f *sessionFailures) add(id string, err error) {
-	f.out.reportError(f.ios, &sessionError{id: id, err: err})
+// add reports session id's failure and returns its machine-readable form.
+func (f *sessionFailures) add(id string, err error) output.ErrorInfo {
+	err = &sessionError{id: id, err: err}
+	f.ios.ReportError(err)
+	info := describe(err)
+	f.failed = append(f.failed, fmt.Sprintf("%s (%s)", idInList(id), strings.ReplaceAll(info.Kind, "_", " ")))
 	if f.first == nil {
 		f.first = err
 	}
+	return info
 }
 
-// end is the run's outcome once closing its output returned closeErr.
-func (f *sessionFailures) end(closeErr error) error {
-	return firstFailure(f.ios, f.first, closeErr)
+// addEmpty notes that session id had no entries to show.
+func (f *sessionFailures) addEmpty(id string) {
+	f.empty = append(f.empty, idInList(id))
+}
+
+// end is the run's outcome once closing its output returned closeErr;
+// with several sessions it first writes the lines that name the sessions
+// with no entries (why: emptyWhy) and those that failed.
+func (f *sessionFailures) end(closeErr error, emptyWhy string) error {
+	err := firstFailure(f.ios, f.first, closeErr)
+	if f.total > 1 && len(f.empty) > 0 {
+		f.ios.FinalNotice(fmt.Sprintf("%d of %d sessions with %s: %s", len(f.empty), f.total, emptyWhy, strings.Join(f.empty, ", ")))
+	}
+	if f.total > 1 && len(f.failed) > 0 {
+		f.ios.FinalNotice(fmt.Sprintf("%d of %d sessions failed: %s", len(f.failed), f.total, strings.Join(f.failed, ", ")))
+	}
+	return err
+}
+
+// idInList is a session id as a list of ids shows it: as it is when it is
+// made of letters, digits, '-', '_' and '.', else quoted, so that a space
+// or a comma in it shows.
+func idInList(id string) string {
+	for _, r := range id {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.", r) {
+			return strconv.Quote(id)
+		}
+	}
+	return id
 }
 
 // firstFailure is the outcome of a run whose first failed session or row
@@ -107,7 +147,7 @@ func firstFailure(ios *IOStreams, first, outputErr error) error {
 	case first == nil:
 		return outputErr
 	case outputErr != nil && !pagerQuit(outputErr):
-		writeError(ios.ErrOut, outputErr)
+		ios.ReportError(outputErr)
 	}
 	return &reportedError{first: first}
 }

@@ -120,3 +120,30 @@ func TestMessagesQuoteSessionIDs(t *testing.T) {
 		})
 	}
 }
+
+func TestIDInList(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"999", "999"},
+		{"abc-1_2.3", "abc-1_2.3"},
+		{"١٠٠١", "١٠٠١"},
+		{"1001 x", `"1001 x"`},
+		{"10,01", `"10,01"`},
+		{"a\x1b[2J", `"a\x1b[2J"`},
+	}
+	for _, tt := range tests {
+		if got := idInList(tt.id); got != tt.want {
+			t.Errorf("idInList(%q) = %s, want %s", tt.id, got, tt.want)
+		}
+	}
+}
+
+// TestSeveralFailuresSummedUp checks the last line with two failed
+// sessions, each with its error kind in words.
+func TestSeveralFailuresSummedUp(t *testing.T) {
+	newMock(t)
+	res := runCLI(t, "list", "1001", "999", "1003", "x y")
+	lines := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n")
+	if want := `2 of 4 sessions failed: 999 (not found), "x y" (not found)`; res.code != ExitNotFound || lines[len(lines)-1] != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant its last line %q", res.code, res.stderr, want)
+	}
+}

@@ -29,11 +29,11 @@ func TestConfigValuesOfTheWrongType(t *testing.T) {
 			isolateEnv(t)
 			path := writeFile(t, "config.yaml", tt.config, 0o600)
 			_, res := configView(t, "--config", path)
-			want := "error: " + strings.ReplaceAll(tt.want, "CONFIG", path) + "\n"
-			// config view runs with -o json, so the error's JSON object follows.
-			if res.code != ExitUsage || !strings.HasPrefix(res.stderr, want) ||
-				!strings.HasPrefix(res.stderr[len(want):], `{"error":{"kind":"config",`) {
-				t.Errorf("exit %d, stderr %q; want %d and %q, then its JSON object", res.code, res.stderr, ExitUsage, want)
+			want := strings.ReplaceAll(tt.want, "CONFIG", path)
+			// config view runs with -o json, so stderr is the error's JSON object.
+			got := parseJSONStderr(t, res.stderr)
+			if res.code != ExitUsage || len(got.errors) != 1 || got.errors[0]["kind"] != "config" || got.messages[0] != want {
+				t.Errorf("exit %d, stderr %q; want %d and the config error %q", res.code, res.stderr, ExitUsage, want)
 			}
 		})
 	}

@@ -18,7 +18,8 @@ type timelineRequest struct {
 	Last    int // 0: from the start; else only the most recent Last entries
 	Filter  map[client.ActionType]bool
 	// Gaps asks for each record's time since the previous entry of the
-	// timeline, whether or not that entry passes the filter.
+	// timeline, whether or not that entry passes the filter. Every record
+	// says whether midnight passed since the previous record, Gaps or not.
 	Gaps bool
 	// Progress, when not nil, is told of every page fetched.
 	Progress *pageProgress
@@ -116,18 +117,18 @@ func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts clien
 	defer close(s.records)
 	shown := 0
 	var clock timeline.Clock
+	newDay := false // midnight passed since the last record sent
 	for e, err := range c.Entries(ctx, s.id, opts, how...) {
 		if err != nil {
 			s.err = err
 			return
 		}
-		var gap timeline.Gap
-		if req.Gaps {
-			gap = clock.Next(e.Date)
-		}
+		gap := clock.Next(e.Date)
+		newDay = newDay || gap.NewDay
 		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
 			continue
 		}
+		gap.NewDay, newDay = newDay, false
 		select {
 		case s.records <- output.Record{SessionID: s.id, Position: e.Position, Entry: e.LogEntry, Gap: gap}:
 		case <-ctx.Done():

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/output"
 	"github.com/sessionlog/sessionlog/timeline"
 )
 
@@ -27,15 +28,21 @@ func newSummaryCmd(f *Factory, runF func(context.Context, *SummaryOptions) error
 	cmd := &cobra.Command{
 		Use:   "summary SESSION_ID...",
 		Short: "Summarise sessions: status, entries, time the customer was away",
-		Long: `Print one row per session: its status (in progress, ended, cancelled,
-cancel requested), how many entries it has, the time of the first and the
-last, how many times the customer left temporarily and the total time away
-(from TEMPORARILY_LEFT to the next ENTERED, LEFT, ENDED or CANCELLED).
+		Long: `Print one row per session, in the order given: its status (in progress,
+ended, cancelled, cancel requested), how many entries it has, the time of
+the first and the last, the DURATION from first to last, how many times the
+customer left temporarily and the total time away (from TEMPORARILY_LEFT to
+the next ENTERED, LEFT, ENDED or CANCELLED).
 
-Times are computed from the entries' display times (2:30 PM, 2:30 م, 14:30),
-crossing midnight where a time goes backwards. A time that cannot be read
-makes the durations that depend on it unknown ("?", or null in JSON); they
-are never guessed.
+A session that could not be read keeps its row, with its failure as status
+("not found"; in json, csv and yaml the error kind and the "error" object),
+and the last line on stderr names the failed sessions.
+
+The API gives times of day only (2:30 PM, 2:30 م, 14:30), in the server's
+clock, without a date. Durations are computed from them, crossing midnight
+where a time goes backwards. A time that cannot be read makes the durations
+that depend on it unknown ("?", or null in JSON); they are never guessed.
+
 
 --chart draws each session as a bar instead, from its first entry to its
 last: present, away, gone (after LEFT), ended, and unknown where a time
@@ -77,7 +84,7 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 	if err != nil {
 		return err
 	}
-	failures := sessionFailures{out: &opts.Output, ios: opts.IO}
+	failures := sessionFailures{ios: opts.IO, total: len(opts.SessionIDs)}
 	req := timelineRequest{PerPage: settings.PerPage}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
 		sum := timeline.NewSummarizer(s.id)
@@ -93,12 +100,16 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 				}
 				return ctx.Err()
 			}
-			failures.add(s.id, s.err)
+			// The session keeps its row, which shows the failure.
+			info := failures.add(s.id, s.err)
+			if err := w.Write(output.SummaryRow{Summary: timeline.Summary{SessionID: s.id}, Error: &info}); err != nil {
+				return err
+			}
 			continue
 		}
-		if err := w.Write(sum.Summary()); err != nil {
+		if err := w.Write(output.SummaryRow{Summary: sum.Summary()}); err != nil {
 			return err
 		}
 	}
-	return failures.end(w.Close())
+	return failures.end(w.Close(), "")
 }

@@ -70,7 +70,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 			id:     label(s.Summary.SessionID),
 			first:  label(s.Summary.First),
 			last:   label(s.Summary.Last),
-			status: statusWords(s.Summary.Status),
+			status: statusWords(string(s.Summary.Status)),
 			away:   awayText(s.Summary),
 			st:     s.Summary.Status,
 		}

@@ -39,9 +39,9 @@ func TestCSVFormulasAreInert(t *testing.T) {
 	}{
 		{"list", render(t, Options{Format: FormatCSV, Gaps: true}, []Record{{SessionID: "+1x", Position: 1, Entry: entry}}),
 			"session_id,position,date,action_type,text,gap_seconds\r\n'+1x,1,'@now,'-X,'=1+2,\r\n"},
-		{"summary", renderSummaries(t, Options{Format: FormatCSV, NoHeaders: true}, []timeline.Summary{
-			{SessionID: "=s", Status: timeline.StatusEnded, Entries: 1, First: "\t9", Last: "-1"}}),
-			"'=s,ended,1,'\t9,-1,0,,false,\r\n"},
+		{"summary", renderSummaries(t, Options{Format: FormatCSV, NoHeaders: true}, []SummaryRow{
+			{Summary: timeline.Summary{SessionID: "=s", Status: timeline.StatusEnded, Entries: 1, First: "\t9", Last: "-1"}}}),
+			"'=s,ended,1,'\t9,-1,0,,false,,\r\n"},
 		{"injection report", renderWith(t, NewResultWriter, Options{Format: FormatCSV, NoHeaders: true}, []Result{
 			{Line: 3, SessionID: "1", Action: client.ActionEntered, Status: ResultCreated, Entry: &entry},
 			{Line: 4, SessionID: "1", Action: client.ActionLeft, Status: ResultFailed, Error: &ErrorInfo{Message: "=cmd"}}}),

@@ -15,6 +15,9 @@ const (
 	// sessionIDKey is the key under which every output object carries its
 	// record's session id.
 	sessionIDKey = "session_id"
+	// positionKey is the key under which every output object carries its
+	// record's position, null when unknown.
+	positionKey = "position"
 	// gapKey is the key and csv column of a record's gap, with Options.Gaps.
 	gapKey = "gap_seconds"
 )
@@ -24,11 +27,12 @@ type entryCodec struct {
 	opts Options
 }
 
-// object appends r's output object to dst as JSON: "session_id" first,
-// then every field of the server's object in the server's order, values
-// byte for byte (a server "session_id" field is dropped in favour of ours),
-// then, with Gaps, "gap_seconds" (likewise replacing the server's). Entries
-// built in code (nil Raw) contribute their documented fields.
+// object appends r's output object to dst as JSON: "session_id" and
+// "position" (null when unknown) first, then every field of the server's
+// object in the server's order, values byte for byte (server fields of
+// those names are dropped in favour of ours), then, with Gaps,
+// "gap_seconds" (likewise replacing the server's). Entries built in code
+// (nil Raw) contribute their documented fields.
 func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 	raw := []byte(r.Entry.Raw)
 	if len(raw) == 0 {
@@ -47,6 +51,12 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 	}
 	dst = append(dst, `{"`+sessionIDKey+`":`...)
 	dst = appendString(dst, r.SessionID)
+	dst = append(dst, `,"`+positionKey+`":`...)
+	if r.Position > 0 {
+		dst = strconv.AppendInt(dst, int64(r.Position), 10)
+	} else {
+		dst = append(dst, "null"...)
+	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -57,7 +67,7 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 			return dst, fmt.Errorf("decode %s: %w", c.describe(r), err)
 		}
 		key := tok.(string) // the decoder yields object keys as strings
-		if key == sessionIDKey || key == gapKey && c.opts.Gaps {
+		if key == sessionIDKey || key == positionKey || key == gapKey && c.opts.Gaps {
 			continue
 		}
 		dst = append(dst, ',')
@@ -134,8 +144,15 @@ func (c entryCodec) tableMinWidths() []int {
 	return append(widths, len(client.ActionTemporarilyLeft), 0)
 }
 
+// nextDayNote starts the DESCRIPTION of the first entry of a new day, whose
+// time of day is earlier than the previous entry's. It stands there rather
+// than beside the time so that a rare note does not widen the TIME column,
+// and first so that a description cut to the terminal keeps it.
+const nextDayNote = "(next day) "
+
 // tableRow returns r's cells; the description falls back to the action
-// type's documented meaning when the entry has no text.
+// type's documented meaning when the entry has no text, and the description
+// of the first entry after midnight starts with nextDayNote.
 func (c entryCodec) tableRow(r Record) []string {
 	desc := r.Entry.Text
 	if desc == "" {
@@ -149,9 +166,13 @@ func (c entryCodec) tableRow(r Record) []string {
 	if c.opts.ShowSession {
 		row = append(row, safetext.Terminal(r.SessionID))
 	}
+	desc = safetext.Terminal(desc)
+	if r.Gap.NewDay {
+		desc = nextDayNote + desc
+	}
 	row = append(row, positionCell(r.Position, "-"), safetext.Terminal(r.Entry.Date))
 	if c.opts.Gaps {
 		row = append(row, gapCell(r.Gap))
 	}
-	return append(row, action, safetext.Terminal(desc))
+	return append(row, action, desc)
 }

@@ -138,7 +138,7 @@ func TestGolden(t *testing.T) {
 // TestEmptyInput checks what each format writes when no record, or no
 // summary, comes.
 func TestEmptyInput(t *testing.T) {
-	const summaryHeader = "session_id,status,entries,first,last,times_away,time_away_seconds,still_away,span_seconds\r\n"
+	const summaryHeader = "session_id,status,entries,first,last,times_away,time_away_seconds,still_away,span_seconds,error\r\n"
 	tests := []struct {
 		opts               Options
 		records, summaries string
@@ -267,9 +267,9 @@ func TestStreaming(t *testing.T) {
 		after []string // output after each of the first two Writes
 	}{
 		{Options{Format: FormatJSONL}, []string{
-			`{"session_id":"1042","text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n",
-			`{"session_id":"1042","text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n" +
-				`{"session_id":"1042","id":7,"text":"Customer temporarily left the session","date":"2:35 PM","action_type":"TEMPORARILY_LEFT","meta":{"ip":"10.0.0.1"}}` + "\n",
+			`{"session_id":"1042","position":1,"text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n",
+			`{"session_id":"1042","position":1,"text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}` + "\n" +
+				`{"session_id":"1042","position":2,"id":7,"text":"Customer temporarily left the session","date":"2:35 PM","action_type":"TEMPORARILY_LEFT","meta":{"ip":"10.0.0.1"}}` + "\n",
 		}},
 		{Options{Format: FormatCSV}, []string{
 			"session_id,position,date,action_type,text\r\n1042,1,2:30 PM,ENTERED,Customer entered the session\r\n",

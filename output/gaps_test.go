@@ -56,11 +56,11 @@ func TestGapsOtherFormats(t *testing.T) {
 		want string
 	}{
 		{Options{Format: FormatJSONL, Gaps: true},
-			`{"session_id":"2001","text":"Customer entered the session","date":"11:50 PM","action_type":"ENTERED","gap_seconds":null}` + "\n" +
-				`{"session_id":"2001","id":8,"text":"Customer temporarily left the session","date":"11:55 PM","action_type":"TEMPORARILY_LEFT","gap_seconds":300}` + "\n"},
+			`{"session_id":"2001","position":1,"text":"Customer entered the session","date":"11:50 PM","action_type":"ENTERED","gap_seconds":null}` + "\n" +
+				`{"session_id":"2001","position":2,"id":8,"text":"Customer temporarily left the session","date":"11:55 PM","action_type":"TEMPORARILY_LEFT","gap_seconds":300}` + "\n"},
 		{Options{Format: FormatYAML, Gaps: true},
-			"- session_id: \"2001\"\n  text: Customer entered the session\n  date: 11:50 PM\n  action_type: ENTERED\n  gap_seconds: null\n" +
-				"- session_id: \"2001\"\n  id: 8\n  text: Customer temporarily left the session\n  date: 11:55 PM\n  action_type: TEMPORARILY_LEFT\n  gap_seconds: 300\n"},
+			"- session_id: \"2001\"\n  position: 1\n  text: Customer entered the session\n  date: 11:50 PM\n  action_type: ENTERED\n  gap_seconds: null\n" +
+				"- session_id: \"2001\"\n  position: 2\n  id: 8\n  text: Customer temporarily left the session\n  date: 11:55 PM\n  action_type: TEMPORARILY_LEFT\n  gap_seconds: 300\n"},
 		{Options{Format: FormatJSON, Gaps: true, JQ: mustJQ(t, "map(.gap_seconds)")}, "[null,300]\n"},
 		{Options{Format: FormatTable, Gaps: true, NoHeaders: true},
 			"1  11:50 PM       ENTERED           Customer entered the session\n" +
@@ -74,12 +74,16 @@ func TestGapsOtherFormats(t *testing.T) {
 }
 
 // TestGapsOff checks that records carrying gaps render exactly as before
-// when Options.Gaps is off.
+// when Options.Gaps is off (the next-day note aside: TestNextDayNote).
 func TestGapsOff(t *testing.T) {
+	gapped := withGaps(fixture(t))
+	for i := range gapped {
+		gapped[i].Gap.NewDay = false
+	}
 	for _, f := range Formats() {
 		opts := Options{Format: f, ShowSession: true}
 		without := fixture(t)
-		if got, want := render(t, opts, withGaps(fixture(t))), render(t, opts, without); got != want {
+		if got, want := render(t, opts, gapped), render(t, opts, without); got != want {
 			t.Errorf("%s with gaps off:\n%s\nwant:\n%s", f, got, want)
 		}
 	}
@@ -123,6 +127,30 @@ func TestSeconds(t *testing.T) {
 		}
 		if got := string(appendSeconds(nil, tt.e)); got != tt.js {
 			t.Errorf("appendSeconds(%+v) = %q, want %q", tt.e, got, tt.js)
+		}
+	}
+}
+
+// TestNextDayNote checks that the first entry after midnight is marked in
+// the table, with or without gaps, and that the other formats are as
+// without it.
+func TestNextDayNote(t *testing.T) {
+	recs := []Record{
+		{SessionID: "1", Position: 1, Entry: client.LogEntry{Date: "11:58 PM", ActionType: client.ActionEntered, Text: "in"}},
+		{SessionID: "1", Position: 2, Entry: client.LogEntry{Date: "12:03 AM", ActionType: client.ActionEnded, Text: "end"},
+			Gap: timeline.Gap{Elapsed: timeline.Elapsed{Duration: 5 * time.Minute, Known: true}, HasPrev: true, NewDay: true}},
+	}
+	want := "#  TIME      ACTION   DESCRIPTION\n" +
+		"1  11:58 PM  ENTERED  in\n" +
+		"2  12:03 AM  ENDED    (next day) end\n"
+	if got := render(t, Options{Format: FormatTable}, recs); got != want {
+		t.Errorf("table:\n%s\nwant:\n%s", got, want)
+	}
+	plain := []Record{recs[0], recs[1]}
+	plain[1].Gap = timeline.Gap{}
+	for _, f := range []Format{FormatJSONL, FormatCSV, FormatYAML} {
+		if got, want := render(t, Options{Format: f}, recs), render(t, Options{Format: f}, plain); got != want {
+			t.Errorf("%s differs with a new day:\n%s\nwant:\n%s", f, got, want)
 		}
 	}
 }

@@ -33,10 +33,10 @@ func TestHostileTextInTables(t *testing.T) {
 		{"follow", render(t, Options{Format: FormatTable, StreamTable: true}, []Record{rec}),
 			"#     TIME      ACTION            DESCRIPTION\n" +
 				"1     2:30\\rPM  X\\u202e           " + hostileShown + "\n"},
-		{"summary", renderSummaries(t, Options{Format: FormatTable}, []timeline.Summary{
-			{SessionID: "1", Status: timeline.StatusEnded, Entries: 1, First: hostile, Last: "\u202e"}}),
-			"SESSION  STATUS  ENTRIES  FIRST" + strings.Repeat(" ", len(hostileShown)-3) + "LAST    AWAY  TIME AWAY\n" +
-				"1        ended   1        " + hostileShown + "  \\u202e  0     ?\n"},
+		{"summary", renderSummaries(t, Options{Format: FormatTable}, []SummaryRow{
+			{Summary: timeline.Summary{SessionID: "1", Status: timeline.StatusEnded, Entries: 1, First: hostile, Last: "\u202e"}}}),
+			"SESSION  STATUS  ENTRIES  FIRST" + strings.Repeat(" ", len(hostileShown)-3) + "LAST    DURATION  AWAY  TIME AWAY\n" +
+				"1        ended   1        " + hostileShown + "  \\u202e  ?         0     ?\n"},
 		{"injection report, entry", renderWith(t, NewResultWriter, Options{Format: FormatTable}, []Result{
 			{Line: 1, SessionID: "1", Action: client.ActionEntered, Status: ResultCreated, Entry: &entry}}),
 			"LINE  SESSION  ACTION   STATUS   DETAIL\n" +
@@ -66,7 +66,7 @@ func TestMachineFormatsStayExact(t *testing.T) {
 	rec := Record{SessionID: "1", Position: 1, Entry: serverEntry(t, raw)}
 	for _, format := range []Format{FormatJSON, FormatJSONL} {
 		out := render(t, Options{Format: format}, []Record{rec})
-		var got []map[string]string
+		var got []map[string]any
 		if format == FormatJSONL {
 			out = "[" + strings.TrimSpace(out) + "]"
 		}
@@ -75,7 +75,7 @@ func TestMachineFormatsStayExact(t *testing.T) {
 		}
 	}
 	if got, want := render(t, Options{Format: FormatYAML}, []Record{rec}),
-		`- session_id: "1"`+"\n"+`  text: "a\e[2J\e]0;title\a\e]52;c;cHduZWQ=\a\r`+"\u202e"+`b"`+"\n  date: d\n  action_type: ENTERED\n"; got != want {
+		`- session_id: "1"`+"\n"+`  position: 1`+"\n"+`  text: "a\e[2J\e]0;title\a\e]52;c;cHduZWQ=\a\r`+"\u202e"+`b"`+"\n  date: d\n  action_type: ENTERED\n"; got != want {
 		t.Errorf("yaml:\n%q\nwant\n%q", got, want)
 	}
 	if got, want := render(t, Options{Format: FormatCSV, NoHeaders: true}, []Record{rec}),
@@ -108,7 +108,7 @@ func TestExactKeysInEveryFormat(t *testing.T) {
 	want := map[Format]string{
 		FormatTable: "#  TIME  ACTION   DESCRIPTION\n1        ENTERED  A\n",
 		FormatCSV:   "session_id,position,date,action_type,text\r\n1,1,,ENTERED,A\r\n",
-		FormatJSONL: `{"session_id":"1","text":"A","action_type":"ENTERED","TEXT":"B","Action_Type":"ENDED"}` + "\n",
+		FormatJSONL: `{"session_id":"1","position":1,"text":"A","action_type":"ENTERED","TEXT":"B","Action_Type":"ENDED"}` + "\n",
 	}
 	for format, w := range want {
 		if got := render(t, Options{Format: format}, []Record{rec}); got != w {
@@ -141,7 +141,7 @@ func TestDeepValuesStayBounded(t *testing.T) {
 	if err := json.Compact(&got, []byte(out)); err != nil {
 		t.Fatal(err)
 	}
-	_ = json.Compact(&want, []byte(`[{"session_id":"1",`+raw[1:]+`]`))
+	_ = json.Compact(&want, []byte(`[{"session_id":"1","position":1,`+raw[1:]+`]`))
 	if got.String() != want.String() {
 		t.Errorf("json output is not the entry (%d bytes compacted, want %d)", got.Len(), want.Len())
 	}

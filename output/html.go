@@ -127,7 +127,7 @@ func newReportPage(sessions []Session, opts HTMLOptions) reportPage {
 		}
 		page.Sessions = append(page.Sessions, reportSession{
 			ID:          s.Summary.SessionID,
-			Status:      statusWords(s.Summary.Status),
+			Status:      statusWords(string(s.Summary.Status)),
 			StatusClass: "status-" + strings.ReplaceAll(string(s.Summary.Status), "_", "-"),
 			Figures:     figures(s.Summary),
 			Chart:       newSVGChart(s, axis),

@@ -26,7 +26,7 @@ func TestJQ(t *testing.T) {
 	}{
 		{".[].action_type", "ENTERED\nTEMPORARILY_LEFT\nENDED\nTRANSFERRED\nCANCEL_REQUEST\nSESSION_PERIOD\nLEFT\nCANCELLED\n"},
 		{`map(select(.action_type=="ENTERED")) | length`, "1\n"},
-		{".[1]", `{"action_type":"TEMPORARILY_LEFT","date":"2:35 PM","id":7,"meta":{"ip":"10.0.0.1"},"session_id":"1042","text":"Customer temporarily left the session"}` + "\n"},
+		{".[1]", `{"action_type":"TEMPORARILY_LEFT","date":"2:35 PM","id":7,"meta":{"ip":"10.0.0.1"},"position":2,"session_id":"1042","text":"Customer temporarily left the session"}` + "\n"},
 		{".[5].duration, .[5].session_id", "12345678901234567890\n1043\n"},
 		{".[3].text", "Moved to desk 2, said \"thanks\"\nthen waited\n"},
 		{"$ENV.HOME", "null\n"},

@@ -54,7 +54,7 @@ func TestYAMLQuoting(t *testing.T) {
 	for _, tt := range tests {
 		rec := Record{SessionID: "s", Entry: client.LogEntry{Text: tt.text, Date: "d", ActionType: "A"}}
 		got := render(t, Options{Format: FormatYAML}, []Record{rec})
-		want := "- session_id: s\n  text: " + tt.want + "\n  date: d\n  action_type: A\n"
+		want := "- session_id: s\n  position: null\n  text: " + tt.want + "\n  date: d\n  action_type: A\n"
 		if got != want {
 			t.Errorf("text %q:\ngot  %q\nwant %q", tt.text, got, want)
 		}
@@ -67,7 +67,7 @@ func TestYAMLQuotesKeys(t *testing.T) {
 	raw := `{"yes":1,"14:30":"x","~":null,"0x1f":true,"plain":"on"}`
 	rec := Record{SessionID: "s", Entry: client.LogEntry{Raw: []byte(raw)}}
 	got := render(t, Options{Format: FormatYAML}, []Record{rec})
-	want := "- session_id: s\n  \"yes\": 1\n  \"14:30\": x\n  \"~\": null\n  \"0x1f\": true\n  plain: \"on\"\n"
+	want := "- session_id: s\n  position: null\n  \"yes\": 1\n  \"14:30\": x\n  \"~\": null\n  \"0x1f\": true\n  plain: \"on\"\n"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

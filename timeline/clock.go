@@ -10,6 +10,10 @@ type Gap struct {
 	Elapsed
 	// HasPrev reports that a previous entry exists.
 	HasPrev bool
+	// NewDay reports that this entry's time of day is earlier than the
+	// previous one's: midnight was crossed, a new day began. It is false
+	// when either date could not be read.
+	NewDay bool
 }
 
 // Clock follows one timeline's display dates in order. The zero Clock is
@@ -30,6 +34,7 @@ func (c *Clock) Next(date string) Gap {
 	if c.started && c.known && ok {
 		diff := (minute - c.prev + minutesPerDay) % minutesPerDay
 		gap.Elapsed = Elapsed{Duration: time.Duration(diff) * time.Minute, Known: true}
+		gap.NewDay = minute < c.prev
 	}
 	c.prev, c.known, c.started = minute, ok, true
 	return gap

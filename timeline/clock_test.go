@@ -15,6 +15,12 @@ func after(e Elapsed) Gap {
 	return Gap{Elapsed: e, HasPrev: true}
 }
 
+// nextDay is the Gap of an entry elapsed e after the previous one, on the
+// next day.
+func nextDay(e Elapsed) Gap {
+	return Gap{Elapsed: e, HasPrev: true, NewDay: true}
+}
+
 func TestClock(t *testing.T) {
 	unknown := after(Elapsed{})
 	tests := []struct {
@@ -27,10 +33,13 @@ func TestClock(t *testing.T) {
 		{"unreadable first entry has no gap either", []string{"soon"}, []Gap{{}}},
 		{"minutes and hours", []string{"2:30 PM", "2:41 PM", "3:46 PM", "3:46 PM"},
 			[]Gap{{}, after(known(11 * time.Minute)), after(known(65 * time.Minute)), after(known(0))}},
-		{"midnight", []string{"11:50 PM", "12:10 AM"}, []Gap{{}, after(known(20 * time.Minute))}},
+		{"midnight", []string{"11:50 PM", "12:10 AM"}, []Gap{{}, nextDay(known(20 * time.Minute))}},
 		{"midnight twice", []string{"10:00 PM", "1:00 AM", "11:00 PM", "12:00 AM"},
-			[]Gap{{}, after(known(3 * time.Hour)), after(known(22 * time.Hour)), after(known(time.Hour))}},
-		{"a minute short of a day", []string{"2:31 PM", "2:30 PM"}, []Gap{{}, after(known(23*time.Hour + 59*time.Minute))}},
+			[]Gap{{}, nextDay(known(3 * time.Hour)), after(known(22 * time.Hour)), nextDay(known(time.Hour))}},
+		{"a minute short of a day", []string{"2:31 PM", "2:30 PM"}, []Gap{{}, nextDay(known(23*time.Hour + 59*time.Minute))}},
+		{"noon is not midnight", []string{"11:59 AM", "12:00 PM"}, []Gap{{}, after(known(time.Minute))}},
+		{"no new day across an unreadable date", []string{"11:00 PM", "later", "1:00 AM"},
+			[]Gap{{}, unknown, unknown}},
 		{"mixed styles", []string{"2:30 PM", "١٤:٤٥", "\u200f٣:٠٠\u00a0م", "15:30"},
 			[]Gap{{}, after(known(15 * time.Minute)), after(known(15 * time.Minute)), after(known(30 * time.Minute))}},
 		{"unknown in the middle restarts", []string{"2:30 PM", "later", "2:50 PM", "3:00 PM"},
