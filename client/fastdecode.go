@@ -2,6 +2,7 @@ package client
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/sessionlog/sessionlog/internal/jsonscan"
 )
@@ -165,7 +166,7 @@ func (d *fastDecoder) entries(i int, page *Page) (int, bool) {
 	if i >= len(b) || b[i] != '[' {
 		return 0, false
 	}
-	page.Entries = make([]LogEntry, 0, max(page.PerPage, 16))
+	page.Entries = []LogEntry{}
 	i = jsonscan.SkipSpace(b, i+1)
 	if i < len(b) && b[i] == ']' {
 		return i + 1, true
@@ -175,6 +176,13 @@ func (d *fastDecoder) entries(i int, page *Page) (int, bool) {
 		end, ok := d.entry(i, &entry)
 		if !ok {
 			return 0, false
+		}
+		if len(page.Entries) == 0 {
+			// Room for as many entries as the first one's size leaves in
+			// the body (the entries are most of it, and alike), counting at
+			// least 64 bytes an entry: room for tiny entries would take
+			// more memory than the body.
+			page.Entries = slices.Grow(page.Entries, (len(b)-i)/max(end-i+1, 64))
 		}
 		page.Entries = append(page.Entries, entry)
 		i = jsonscan.SkipSpace(b, end)

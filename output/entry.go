@@ -76,8 +76,16 @@ const maxSplicedDepth = 256
 // than it stands in the text: one with an escape, invalid UTF-8, an HTML
 // character or a line or paragraph separator.
 func keyReencoded(m jsonscan.Member) bool {
-	return m.KeyFlags&(jsonscan.Escaped|jsonscan.BadUTF8) != 0 || bytes.ContainsAny(m.Key, "<>&") ||
-		m.KeyFlags&jsonscan.NonASCII != 0 && bytes.ContainsAny(m.Key, "\u2028\u2029")
+	if m.KeyFlags&(jsonscan.Escaped|jsonscan.BadUTF8) != 0 ||
+		m.KeyFlags&jsonscan.NonASCII != 0 && bytes.ContainsAny(m.Key, "\u2028\u2029") {
+		return true
+	}
+	for _, c := range m.Key {
+		if c == '<' || c == '>' || c == '&' {
+			return true
+		}
+	}
+	return false
 }
 
 // replaced reports whether the server's member key gives way to one the

@@ -135,12 +135,25 @@ func Value(b []byte, i, maxDepth int) (r Result, ok bool) {
 // ok is false when it is not a valid JSON object or is nested deeper than
 // maxDepth levels.
 func Object(dst []Member, b []byte, i, maxDepth int) (members []Member, r Result, ok bool) {
-	if i >= len(b) || b[i] != '{' {
+	s := scanner{b: b, maxDepth: maxDepth}
+	if i >= len(b) || b[i] != '{' || !s.enter(1) {
 		return dst, Result{}, false
 	}
-	s := scanner{b: b, maxDepth: maxDepth, members: dst}
-	end, ok := s.object(i, 0, true)
-	return s.members, Result{End: end, Depth: s.deepest, Flags: s.flags}, ok
+	i = s.space(i + 1)
+	if i < len(b) && b[i] == '}' {
+		return dst, Result{End: i + 1, Depth: 1, Flags: s.flags}, true
+	}
+	for {
+		m, next, more, ok := s.member(i, 1)
+		if !ok {
+			return dst, Result{}, false
+		}
+		dst = append(dst, m)
+		if !more {
+			return dst, Result{End: next, Depth: s.deepest, Flags: s.flags}, true
+		}
+		i = next
+	}
 }
 
 // scanner validates one value, gathering its flags and depth.
@@ -149,8 +162,6 @@ type scanner struct {
 	maxDepth int
 	deepest  int
 	flags    Flags
-	// members, when collecting, receives the top object's members.
-	members []Member
 }
 
 // space skips whitespace from i, noting it.
@@ -173,7 +184,7 @@ func (s *scanner) value(i, depth int) (int, bool) {
 		s.flags |= flags
 		return end, ok
 	case c == '{':
-		return s.object(i, depth, false)
+		return s.object(i, depth)
 	case c == '[':
 		return s.array(i, depth)
 	case c == 't':
@@ -197,9 +208,8 @@ func (s *scanner) enter(depth int) bool {
 	return true
 }
 
-// object scans the object at b[i], inside depth levels; collect keeps its
-// members in s.members.
-func (s *scanner) object(i, depth int, collect bool) (int, bool) {
+// object scans the object at b[i], inside depth levels.
+func (s *scanner) object(i, depth int) (int, bool) {
 	depth++
 	if !s.enter(depth) {
 		return 0, false
@@ -209,43 +219,49 @@ func (s *scanner) object(i, depth int, collect bool) (int, bool) {
 		return i + 1, true
 	}
 	for {
-		if i >= len(s.b) || s.b[i] != '"' {
-			return 0, false
+		_, next, more, ok := s.member(i, depth)
+		if !ok || !more {
+			return next, ok
 		}
-		keyEnd, keyFlags, ok := String(s.b, i)
-		if !ok {
-			return 0, false
-		}
-		s.flags |= keyFlags
-		key := s.b[i:keyEnd]
-		i = s.space(keyEnd)
-		if i >= len(s.b) || s.b[i] != ':' {
-			return 0, false
-		}
-		i = s.space(i + 1)
-		before := s.flags
-		s.flags = 0
-		end, ok := s.value(i, depth)
-		if !ok {
-			return 0, false
-		}
-		if collect {
-			s.members = append(s.members, Member{Key: key, Value: s.b[i:end], ValueAt: i, KeyFlags: keyFlags, ValueFlags: s.flags})
-		}
-		s.flags |= before
-		i = s.space(end)
-		if i >= len(s.b) {
-			return 0, false
-		}
-		switch s.b[i] {
-		case ',':
-			i = s.space(i + 1)
-		case '}':
-			return i + 1, true
-		default:
-			return 0, false
-		}
+		i = next
 	}
+}
+
+// member scans the member at b[i] of an object at depth, and the comma or
+// brace after it: next is the index past those, more whether a comma.
+func (s *scanner) member(i, depth int) (m Member, next int, more, ok bool) {
+	if i >= len(s.b) || s.b[i] != '"' {
+		return m, 0, false, false
+	}
+	keyEnd, keyFlags, ok := String(s.b, i)
+	if !ok {
+		return m, 0, false, false
+	}
+	s.flags |= keyFlags
+	m.Key, m.KeyFlags = s.b[i:keyEnd], keyFlags
+	i = s.space(keyEnd)
+	if i >= len(s.b) || s.b[i] != ':' {
+		return m, 0, false, false
+	}
+	i = s.space(i + 1)
+	outer := s.flags
+	s.flags = 0
+	end, ok := s.value(i, depth)
+	if !ok {
+		return m, 0, false, false
+	}
+	m.Value, m.ValueAt, m.ValueFlags = s.b[i:end], i, s.flags
+	s.flags |= outer
+	i = s.space(end)
+	switch {
+	case i >= len(s.b):
+		return m, 0, false, false
+	case s.b[i] == ',':
+		return m, s.space(i + 1), true, true
+	case s.b[i] == '}':
+		return m, i + 1, false, true
+	}
+	return m, 0, false, false
 }
 
 // array scans the array at b[i], inside depth levels.
