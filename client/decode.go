@@ -11,8 +11,18 @@ import (
 
 // decodeListReply turns a list reply into a Page. wantPage is the page that
 // was asked for (1 when none was named); a reply for another page is invalid.
-// Every failure is an *Error.
+// Every failure is an *Error. The usual reply is decoded in one pass
+// (fastListReply); any other goes through the tolerant decoder.
 func decodeListReply(rep *reply, wantPage int) (*Page, error) {
+	if page, ok := fastListReply(rep, wantPage); ok {
+		return page, nil
+	}
+	return tolerantListReply(rep, wantPage)
+}
+
+// tolerantListReply is decodeListReply with encoding/json, layer by layer:
+// it reads whatever a server may send and explains each failure.
+func tolerantListReply(rep *reply, wantPage int) (*Page, error) {
 	env, err := checkReply(rep)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,9 @@ type LogEntry struct {
 	Date       string     `json:"date"`
 	ActionType ActionType `json:"action_type"`
 	// Raw is the entry's JSON object as received, made to agree with the
-	// fields above (see UnmarshalJSON); nil for entries built in code.
+	// fields above (see UnmarshalJSON); nil for entries built in code. An
+	// entry of a Page may share Raw's memory with the reply's other
+	// entries: copy it before changing its bytes.
 	Raw json.RawMessage `json:"-"`
 }
 

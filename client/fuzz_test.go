@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -30,23 +31,26 @@ func checkDecodeError(t *testing.T, err error, body []byte) {
 	}
 }
 
+// listReplySeeds are the seed bodies of the list-reply fuzz targets.
+var listReplySeeds = []string{
+	docListReply, docCreateReply, docNotFound, docEnded, docValidation,
+	`{"message":"Unauthenticated."}`,
+	`{"message":"The given data was invalid.","errors":{"action_type":["required"],"x":"one"}}`,
+	`{"success":true,"data":{"current_page":"1","data":[],"from":null,"to":null,"last_page":"1","per_page":"30","total":"0"}}`,
+	`{"success":true,"data":{"current_page":1.5,"data":[{"text":1}],"last_page":-1,"per_page":1e400,"total":0}}`,
+	`<html><head><title>502 Bad Gateway</title></head></html>`,
+	`<TITLE>&lt;b&gt;</TITLE`,
+	`{"success":true,"data":{"current_page":1,"da`,
+	"", "null", "[]", `"x"`, `{"data":null}`, `{"success":"false","statusCode":"abc"}`,
+	`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","action_type":"ENTERED","TEXT":"B","Action_Type":"ENDED"}]}}`,
+	`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","text":"B","date":null}]}}`,
+	"{\"success\":true,\"data\":{\"current_page\":1,\"last_page\":1,\"per_page\":30,\"total\":1,\"data\":[{\"text\":\"a\xffb\",\"k\xc3\":[\"\xe2\x80\"]}]}}",
+	`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]}}`,
+	`{"Success":false,"MESSAGE":"x","success":true,"data":{"Current_Page":9,"current_page":1,"last_page":1,"per_page":30,"total":0,"data":[]}}`,
+}
+
 func FuzzDecodeListReply(f *testing.F) {
-	for _, seed := range []string{
-		docListReply, docCreateReply, docNotFound, docEnded, docValidation,
-		`{"message":"Unauthenticated."}`,
-		`{"message":"The given data was invalid.","errors":{"action_type":["required"],"x":"one"}}`,
-		`{"success":true,"data":{"current_page":"1","data":[],"from":null,"to":null,"last_page":"1","per_page":"30","total":"0"}}`,
-		`{"success":true,"data":{"current_page":1.5,"data":[{"text":1}],"last_page":-1,"per_page":1e400,"total":0}}`,
-		`<html><head><title>502 Bad Gateway</title></head></html>`,
-		`<TITLE>&lt;b&gt;</TITLE`,
-		`{"success":true,"data":{"current_page":1,"da`,
-		"", "null", "[]", `"x"`, `{"data":null}`, `{"success":"false","statusCode":"abc"}`,
-		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","action_type":"ENTERED","TEXT":"B","Action_Type":"ENDED"}]}}`,
-		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"text":"A","text":"B","date":null}]}}`,
-		"{\"success\":true,\"data\":{\"current_page\":1,\"last_page\":1,\"per_page\":30,\"total\":1,\"data\":[{\"text\":\"a\xffb\",\"k\xc3\":[\"\xe2\x80\"]}]}}",
-		`{"success":true,"data":{"current_page":1,"last_page":1,"per_page":30,"total":1,"data":[{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]}}`,
-		`{"Success":false,"MESSAGE":"x","success":true,"data":{"Current_Page":9,"current_page":1,"last_page":1,"per_page":30,"total":0,"data":[]}}`,
-	} {
+	for _, seed := range listReplySeeds {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -84,6 +88,40 @@ func FuzzDecodeListReply(f *testing.F) {
 			}
 			if err != nil {
 				checkDecodeError(t, postReplyError(rep, err), body)
+			}
+		}
+	})
+}
+
+// FuzzFastListReply checks that the one-pass decoder and the tolerant one
+// agree on every reply the one-pass decoder accepts: the same paging
+// numbers, and entries with the same fields and the same Raw bytes.
+func FuzzFastListReply(f *testing.F) {
+	for _, seed := range listReplySeeds {
+		f.Add([]byte(seed))
+	}
+	f.Add([]byte(`{"success":true,"data":{"current_page":1,"data":[{"text":"\u062a\"\ud83d\ude00\ud800","date":null,"action_type":"ENTERED","x":[1,{"y":-0.5e3}]}],"last_page":1,"per_page":30,"total":1},"statusCode":200}`))
+	f.Add([]byte(` {"data" : {"total":1 , "per_page":2,"last_page":1,"current_page":1,"data":[ { "text" : "a" } ]} } `))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, want := range []int{1, 2} {
+			rep := &reply{status: 200, header: http.Header{}, body: body}
+			fast, ok := fastListReply(rep, want)
+			if !ok {
+				continue
+			}
+			slow, err := tolerantListReply(rep, want)
+			if err != nil {
+				t.Fatalf("the fast decoder accepts what the tolerant one refuses (%v)", err)
+			}
+			if fast.CurrentPage != slow.CurrentPage || fast.LastPage != slow.LastPage || fast.PerPage != slow.PerPage ||
+				fast.Total != slow.Total || len(fast.Entries) != len(slow.Entries) || fast.Entries == nil {
+				t.Fatalf("fast page %+v, tolerant page %+v", fast, slow)
+			}
+			for i, e := range fast.Entries {
+				s := slow.Entries[i]
+				if e.Text != s.Text || e.Date != s.Date || e.ActionType != s.ActionType || !bytes.Equal(e.Raw, s.Raw) {
+					t.Fatalf("entry %d: fast %+v (Raw %q), tolerant %+v (Raw %q)", i+1, e, e.Raw, s, s.Raw)
+				}
 			}
 		}
 	})

@@ -9,7 +9,8 @@ import (
 // into output: a JSON object for json, jsonl, yaml and jq, a row of cells
 // for csv and for the table. The writers of each format are generic over it.
 type codec[T any] interface {
-	// object appends v's output object to dst as JSON.
+	// object appends v's output object to dst as compact JSON, which the
+	// formats lay out without reading it again.
 	object(dst []byte, v T) ([]byte, error)
 	// describe names v in error messages.
 	describe(v T) string

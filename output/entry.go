@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/sessionlog/sessionlog/client"
+	"github.com/sessionlog/sessionlog/internal/jsonscan"
 	"github.com/sessionlog/sessionlog/internal/safetext"
 )
 
@@ -27,12 +29,15 @@ type entryCodec struct {
 	opts Options
 }
 
-// object appends r's output object to dst as JSON: "session_id" and
-// "position" (null when unknown) first, then every field of the server's
-// object in the server's order, values byte for byte (server fields of
-// those names are dropped in favour of ours), then, with Gaps,
-// "gap_seconds" (likewise replacing the server's). Entries built in code
-// (nil Raw) contribute their documented fields.
+// object appends r's output object to dst as compact JSON: "session_id"
+// and "position" (null when unknown) first, then every field of the
+// server's object in the server's order, values byte for byte but for
+// whitespace (server fields of those names are dropped in favour of ours),
+// then, with Gaps, "gap_seconds" (likewise replacing the server's).
+// Entries built in code (nil Raw) contribute their documented fields. The
+// server's members are spliced in from Raw in one scan; an object whose
+// keys would read differently once re-encoded, or that the scan does not
+// take, is tokenised instead (see tokenised).
 func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 	raw := []byte(r.Entry.Raw)
 	if len(raw) == 0 {
@@ -41,6 +46,79 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 			return dst, fmt.Errorf("encode %s: %w", c.describe(r), err)
 		}
 	}
+	var scratch [16]jsonscan.Member
+	members, scan, ok := jsonscan.Object(scratch[:0], raw, 0, maxSplicedDepth)
+	if !ok || scan.End != len(raw) || slices.ContainsFunc(members, keyReencoded) {
+		return c.tokenised(dst, r, raw)
+	}
+	dst = c.head(dst, r)
+	for _, m := range members {
+		if c.replaced(string(m.Key[1 : len(m.Key)-1])) {
+			continue
+		}
+		dst = append(dst, ',')
+		dst = append(dst, m.Key...)
+		dst = append(dst, ':')
+		if scan.Flags&jsonscan.Spaced != 0 {
+			dst = jsonscan.AppendCompact(dst, m.Value)
+		} else {
+			dst = append(dst, m.Value...)
+		}
+	}
+	return c.tail(dst, r), nil
+}
+
+// maxSplicedDepth is the deepest nesting object splices; a deeper Raw
+// (only one built in code can be) is tokenised.
+const maxSplicedDepth = 256
+
+// keyReencoded reports whether appendString would write m's key otherwise
+// than it stands in the text: one with an escape, invalid UTF-8, an HTML
+// character or a line or paragraph separator.
+func keyReencoded(m jsonscan.Member) bool {
+	if m.KeyFlags&(jsonscan.Escaped|jsonscan.BadUTF8) != 0 ||
+		m.KeyFlags&jsonscan.NonASCII != 0 && bytes.ContainsAny(m.Key, "\u2028\u2029") {
+		return true
+	}
+	for _, c := range m.Key {
+		if c == '<' || c == '>' || c == '&' {
+			return true
+		}
+	}
+	return false
+}
+
+// replaced reports whether the server's member key gives way to one the
+// output adds.
+func (c entryCodec) replaced(key string) bool {
+	return key == sessionIDKey || key == positionKey || key == gapKey && c.opts.Gaps
+}
+
+// head appends the start of r's output object: "{", its session id and
+// its position.
+func (c entryCodec) head(dst []byte, r Record) []byte {
+	dst = append(dst, `{"`+sessionIDKey+`":`...)
+	dst = appendString(dst, r.SessionID)
+	dst = append(dst, `,"`+positionKey+`":`...)
+	if r.Position > 0 {
+		return strconv.AppendInt(dst, int64(r.Position), 10)
+	}
+	return append(dst, "null"...)
+}
+
+// tail appends the end of r's output object: its gap, with Gaps, and "}".
+func (c entryCodec) tail(dst []byte, r Record) []byte {
+	if c.opts.Gaps {
+		dst = append(dst, `,"`+gapKey+`":`...)
+		dst = appendSeconds(dst, r.Gap.Elapsed)
+	}
+	return append(dst, '}')
+}
+
+// tokenised is object for a Raw that object does not splice: it reads Raw
+// token by token, re-encoding each key, and explains what is wrong with a
+// Raw that is not a JSON object.
+func (c entryCodec) tokenised(dst []byte, r Record, raw []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	tok, err := dec.Token()
 	if err != nil {
@@ -49,14 +127,7 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 	if tok != json.Delim('{') {
 		return dst, fmt.Errorf("%s is not a JSON object", c.describe(r))
 	}
-	dst = append(dst, `{"`+sessionIDKey+`":`...)
-	dst = appendString(dst, r.SessionID)
-	dst = append(dst, `,"`+positionKey+`":`...)
-	if r.Position > 0 {
-		dst = strconv.AppendInt(dst, int64(r.Position), 10)
-	} else {
-		dst = append(dst, "null"...)
-	}
+	dst = c.head(dst, r)
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -67,19 +138,15 @@ func (c entryCodec) object(dst []byte, r Record) ([]byte, error) {
 			return dst, fmt.Errorf("decode %s: %w", c.describe(r), err)
 		}
 		key := tok.(string) // the decoder yields object keys as strings
-		if key == sessionIDKey || key == positionKey || key == gapKey && c.opts.Gaps {
+		if c.replaced(key) {
 			continue
 		}
 		dst = append(dst, ',')
 		dst = appendString(dst, key)
 		dst = append(dst, ':')
-		dst = append(dst, value...)
+		dst = jsonscan.AppendCompact(dst, value)
 	}
-	if c.opts.Gaps {
-		dst = append(dst, `,"`+gapKey+`":`...)
-		dst = appendSeconds(dst, r.Gap.Elapsed)
-	}
-	return append(dst, '}'), nil
+	return c.tail(dst, r), nil
 }
 
 // describe names r in error messages.

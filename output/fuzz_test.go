@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,6 +65,36 @@ func FuzzEntryFormats(f *testing.F) {
 					t.Fatalf("%s %q reads back as %+v (%v), not %+v", format, out, back, err, e)
 				}
 			}
+		}
+	})
+}
+
+// FuzzEntrySplice checks that splicing an entry's Raw into its output
+// object writes what reading it token by token writes, for any Raw.
+func FuzzEntrySplice(f *testing.F) {
+	for _, seed := range []string{
+		`{"text":"Customer entered the session","date":"2:30 PM","action_type":"ENTERED"}`,
+		`{ "id" : 7, "meta": {"ip": [ "10.0.0.1" , true, null, -1.5e3 ] } }`,
+		`{"session_id":99,"position":"x","gap_seconds":1,"session_id":"again"}`,
+		`{"\u0041":1,"a<b":2,"x\u2028y":3,"e\"":4}`,
+		"{\"k\xff\":\"v\xfe\"}",
+		`{"a":1}x`, ` {"a":1}`, `{"a":}`, `[]`, `0}`, `{"a":[[[[[[[[[[1]]]]]]]]]]}`,
+	} {
+		f.Add([]byte(seed), true)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, gaps bool) {
+		if len(raw) == 0 { // an entry built in code, written from its fields
+			return
+		}
+		c := entryCodec{Options{Gaps: gaps}}
+		r := Record{SessionID: "1", Position: 3, Entry: client.LogEntry{Raw: raw}}
+		spliced, err := c.object(nil, r)
+		tokenised, tokErr := c.tokenised(nil, r, raw)
+		if fmt.Sprint(err) != fmt.Sprint(tokErr) || !bytes.Equal(spliced, tokenised) {
+			t.Fatalf("spliced %q (%v), tokenised %q (%v)", spliced, err, tokenised, tokErr)
+		}
+		if err == nil && !json.Valid(spliced) {
+			t.Fatalf("invalid object %q", spliced)
 		}
 	})
 }

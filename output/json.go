@@ -5,10 +5,18 @@ import (
 	"encoding/json"
 )
 
-// appendString appends s to dst as a JSON string.
+// appendString appends s to dst as a JSON string, as json.Marshal writes
+// it.
 func appendString(dst []byte, s string) []byte {
-	b, _ := json.Marshal(s) // a Go string always encodes
-	return append(dst, b...)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s) // a Go string always encodes
+			return append(dst, b...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }
 
 // jsonArray lays the objects out as one pretty-printed JSON array.
@@ -34,9 +42,7 @@ func (jsonArray) end(n int) string {
 type jsonLines struct{}
 
 func (jsonLines) item(buf *bytes.Buffer, obj []byte, _ int) error {
-	if err := json.Compact(buf, obj); err != nil {
-		return err
-	}
+	buf.Write(obj)
 	return buf.WriteByte('\n')
 }
 
@@ -48,18 +54,13 @@ func (jsonLines) end(int) string {
 // format lays out one member a line; deeper ones stay compact.
 const maxIndentDepth = 4
 
-// indentShallow writes the JSON value obj to buf as json.Indent does, but
+// indentShallow writes the compact JSON value b to buf as json.Indent does, but
 // lays out only the first maxIndentDepth levels one member a line: deeper
 // arrays and objects, which only a server's values reach, stay compact on
 // their line. Fully indented, a deeply nested value grows with the square of
 // its depth (a 20 KB reply could become hundreds of megabytes); this way the
 // output stays within a small multiple of the input.
-func indentShallow(buf *bytes.Buffer, obj []byte, prefix, indent string) error {
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, obj); err != nil {
-		return err
-	}
-	b := compact.Bytes()
+func indentShallow(buf *bytes.Buffer, b []byte, prefix, indent string) error {
 	newline := func(depth int) {
 		buf.WriteByte('\n')
 		buf.WriteString(prefix)
