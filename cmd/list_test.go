@@ -184,7 +184,8 @@ func TestListProgressLine(t *testing.T) {
 		stdout   bool // stdout is a terminal too
 		wantLine bool
 	}{
-		{"table on a terminal", []string{"list", "1004", "--per-page", "100"}, true, true},
+		{"table on a terminal, streamed", []string{"list", "1004", "--per-page", "100"}, true, false},
+		{"table redirected to a file", []string{"list", "1004", "--per-page", "100"}, false, true},
 		{"csv redirected to a file", []string{"list", "1004", "--per-page", "100", "-o", "csv"}, false, true},
 		{"jsonl on the terminal", []string{"list", "1004", "--per-page", "100", "-o", "jsonl"}, true, false},
 		{"a single page", []string{"list", "1001"}, true, false},
