@@ -24,7 +24,8 @@ type minWidther interface {
 // Options.TableLookahead is 0 (the widths are then exactly the widest
 // cells); the first TableLookahead rows otherwise, after which the widths
 // are those rows' widest cells, the widest known values of the columns
-// (the last position to come, the longest action type), and every row is
+// (the last position to come, a time such as "12:59 PM", the longest
+// action type), and every row is
 // printed as soon as it is written, so that memory does not grow with the
 // table. With Options.StreamTable it holds none: the widths start at the
 // codec's usual widths. Once rows are out, a wider cell widens its column
@@ -104,19 +105,24 @@ func (t *streamTableWriter[T]) Close() error {
 }
 
 // fixWidths sets the widths of a table streamed after its held rows: the
-// widest held cells, the last position's digits for "#", the longest
-// action type for ACTION; then streaming starts.
+// widest held cells, the last position's digits for "#", the widest time
+// of day of the API's format for TIME, the longest action type for ACTION;
+// then streaming starts.
 func (t *streamTableWriter[T]) fixWidths() {
 	for _, row := range t.held {
 		t.widen(row, len(row)-1)
 	}
-	if i := indexOf(t.header, "#"); i >= 0 && t.lastPosition > 0 {
-		t.widths[i] = max(t.widths[i], len(strconv.Itoa(t.lastPosition)))
-	}
-	if i := indexOf(t.header, "ACTION"); i >= 0 {
-		for _, a := range client.ActionTypes() {
-			t.widths[i] = max(t.widths[i], len(a))
+	atLeast := func(header string, width int) {
+		if i := indexOf(t.header, header); i >= 0 && i < len(t.widths)-1 {
+			t.widths[i] = max(t.widths[i], width)
 		}
+	}
+	if t.lastPosition > 0 {
+		atLeast("#", len(strconv.Itoa(t.lastPosition)))
+	}
+	atLeast("TIME", len("12:59 PM"))
+	for _, a := range client.ActionTypes() {
+		atLeast("ACTION", len(a))
 	}
 	t.streaming = true
 }
