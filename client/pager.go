@@ -68,6 +68,7 @@ type fetchConfig struct {
 	pool        *Pool
 	order       int
 	onPage      func(done, total int)
+	onSpan      func(last int)
 }
 
 // WithConcurrency lets Entries keep up to n requests in flight
@@ -87,6 +88,14 @@ func WithPool(pool *Pool, order int) FetchOption {
 // reply says there are to fetch, e.g. to draw a progress bar.
 func WithPageDone(fn func(done, total int)) FetchOption {
 	return func(f *fetchConfig) { f.onPage = fn }
+}
+
+// WithLastPosition calls fn on the iterating goroutine once the first
+// reply is in, before the first entry is yielded, with the position of the
+// last entry Entries will yield if the timeline holds it (fewer are
+// yielded when it ends early or the loop breaks): e.g. to size a column.
+func WithLastPosition(fn func(last int)) FetchOption {
+	return func(f *fetchConfig) { f.onSpan = fn }
 }
 
 // Entries returns an iterator over a session's activity log in timeline
@@ -161,6 +170,9 @@ func (c *Client) entries(ctx context.Context, sessionID string, opts EntriesOpti
 		return err
 	}
 	s := planSpan(first, opts)
+	if cfg.onSpan != nil {
+		cfg.onSpan(min(s.to, (n-1)*s.perPage+len(first.Entries)+max(s.last-n, 0)*s.perPage))
+	}
 	t.noteShort(n, len(first.Entries), s.perPage)
 	done, err := s.deliver(n, first.Entries, deliver)
 	t.reportProgress(s, 1)

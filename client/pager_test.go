@@ -383,3 +383,42 @@ func TestPageCountProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestEntriesTellsTheLastPositionBeforeTheFirstEntry(t *testing.T) {
+	tests := []struct {
+		name  string
+		total int
+		opts  EntriesOptions
+		want  int
+	}{
+		{"whole log", 25, EntriesOptions{PerPage: 10}, 25},
+		{"limit", 100, EntriesOptions{PerPage: 10, Limit: 25}, 25},
+		{"last", 100, EntriesOptions{PerPage: 10, Last: 15}, 100},
+		{"last with limit", 100, EntriesOptions{PerPage: 10, Last: 15, Limit: 3}, 88},
+		{"one page", 100, EntriesOptions{PerPage: 10, Page: 3}, 30},
+		{"one page with limit", 100, EntriesOptions{PerPage: 10, Page: 3, Limit: 4}, 24},
+		{"short last page", 25, EntriesOptions{PerPage: 10, Page: 3}, 25},
+		{"empty log", 0, EntriesOptions{PerPage: 10}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, c := newFakeLogServer(t, &fakeLog{total: tt.total})
+			got, calls, yielded := -1, 0, 0
+			tell := WithLastPosition(func(last int) {
+				got, calls = last, calls+1
+				if yielded > 0 {
+					t.Errorf("told after %d entries", yielded)
+				}
+			})
+			for _, err := range c.Entries(context.Background(), "s1", tt.opts, tell) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				yielded++
+			}
+			if got != tt.want || calls != 1 {
+				t.Errorf("told %d (%d calls), want %d once", got, calls, tt.want)
+			}
+		})
+	}
+}

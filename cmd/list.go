@@ -129,7 +129,9 @@ func runList(ctx context.Context, opts *ListOptions) error {
 	out := bufio.NewWriter(opts.IO.Out)
 	ios := *opts.IO
 	ios.Out = out
-	w, err := opts.Output.writer(&ios, len(opts.SessionIDs) > 1, opts.Gaps)
+	// The table's widths come from the first page's rows and the last
+	// position to come; then it prints rows as pages arrive.
+	w, err := opts.Output.tableStreamingWriter(&ios, len(opts.SessionIDs) > 1, opts.Gaps, settings.PerPage)
 	if err != nil {
 		return err
 	}
@@ -142,17 +144,17 @@ func runList(ctx context.Context, opts *ListOptions) error {
 		return flushOutput(out)
 	}
 	req := timelineRequest{PerPage: settings.PerPage, Page: opts.Page, Limit: opts.Limit, Last: opts.Last, Filter: filter, Gaps: opts.Gaps}
-	// The progress line shares the terminal only with output that is held
-	// until the end (a table) or goes elsewhere (stdout redirected).
+	// The progress line shares the terminal only with output that goes
+	// elsewhere (stdout redirected).
 	bar := &progress{}
-	if opts.Output.format == output.FormatTable || !opts.IO.IsStdoutTTY() {
+	if !opts.IO.IsStdoutTTY() {
 		bar = newProgress(opts.IO, "pages", opts.Now)
 		req.Progress = newPageProgress(bar)
 	}
 	defer bar.Clear()
 	failures := sessionFailures{ios: opts.IO, total: len(opts.SessionIDs)}
 	for s := range fetchTimelines(ctx, c, opts.SessionIDs, req, settings.Concurrency) {
-		shown, err := copyRecords(w, out, s.records)
+		shown, err := copyRecords(w, out, s)
 		if err != nil {
 			return err
 		}
@@ -202,21 +204,24 @@ func checkLast(opts *ListOptions) error {
 // how many it wrote. Output is buffered in out, and flushed whenever the
 // next record is not there yet, so that entries show as soon as their page
 // is in without a write call per entry.
-func copyRecords(w output.Writer, out *bufio.Writer, records <-chan output.Record) (int, error) {
+func copyRecords(w output.Writer, out *bufio.Writer, s *timelineStream) (int, error) {
 	n := 0
 	for {
 		var rec output.Record
 		var ok bool
 		select {
-		case rec, ok = <-records:
+		case rec, ok = <-s.records:
 		default:
 			if err := flushOutput(out); err != nil {
 				return n, err
 			}
-			rec, ok = <-records
+			rec, ok = <-s.records
 		}
 		if !ok {
 			return n, nil
+		}
+		if n == 0 {
+			output.ExpectPositions(w, s.lastPosition) // set before the first record was sent
 		}
 		if err := w.Write(rec); err != nil {
 			return n, err

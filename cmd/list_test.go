@@ -184,7 +184,8 @@ func TestListProgressLine(t *testing.T) {
 		stdout   bool // stdout is a terminal too
 		wantLine bool
 	}{
-		{"table on a terminal", []string{"list", "1004", "--per-page", "100"}, true, true},
+		{"table on a terminal, streamed", []string{"list", "1004", "--per-page", "100"}, true, false},
+		{"table redirected to a file", []string{"list", "1004", "--per-page", "100"}, false, true},
 		{"csv redirected to a file", []string{"list", "1004", "--per-page", "100", "-o", "csv"}, false, true},
 		{"jsonl on the terminal", []string{"list", "1004", "--per-page", "100", "-o", "jsonl"}, true, false},
 		{"a single page", []string{"list", "1001"}, true, false},
@@ -225,5 +226,29 @@ func TestSessionFailureOutranksJQError(t *testing.T) {
 	}
 	if res := runCLI(t, "list", "1001", "--jq", ".[0].date | tonumber"); res.code != ExitError {
 		t.Errorf("jq error alone: exit %d, want %d", res.code, ExitError)
+	}
+}
+
+// A table streamed after its first page is the table laid out from every
+// row, where the first page holds the widest cells (the demo sessions).
+func TestListTableStreamedIsTheHeldTable(t *testing.T) {
+	for _, args := range [][]string{
+		{"list", "1004"},
+		{"list", "1004", "--gaps"},
+		{"list", "1001", "1004", "1002"},
+		{"list", "1004", "--last", "150"},
+	} {
+		newMock(t)
+		held := runCLI(t, append(args, "--per-page", "1000")...)
+		streamed := runCLI(t, append(args, "--per-page", "30")...)
+		if held.code != 0 || streamed.code != 0 {
+			t.Fatalf("%v: exit %d and %d: %s%s", args, held.code, streamed.code, held.stderr, streamed.stderr)
+		}
+		if strings.Count(held.stdout, "\n") < 100 {
+			t.Fatalf("%v: only %d lines", args, strings.Count(held.stdout, "\n"))
+		}
+		if streamed.stdout != held.stdout {
+			t.Errorf("%v: streamed table\n%s\ndiffers from\n%s", args, streamed.stdout, held.stdout)
+		}
 	}
 }

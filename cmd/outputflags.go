@@ -163,8 +163,14 @@ func (o *outputFlags) options(ios *IOStreams) output.Options {
 // writer returns the writer of log entries for the resolved flags, with a
 // SESSION column when showSession and a GAP column when gaps.
 func (o *outputFlags) writer(ios *IOStreams, showSession, gaps bool) (output.Writer, error) {
+	return o.tableStreamingWriter(ios, showSession, gaps, 0)
+}
+
+// tableStreamingWriter is writer with a table that streams once it has
+// seen its first lookahead rows (output.Options.TableLookahead).
+func (o *outputFlags) tableStreamingWriter(ios *IOStreams, showSession, gaps bool, lookahead int) (output.Writer, error) {
 	opts := o.options(ios)
-	opts.ShowSession, opts.Gaps = showSession, gaps
+	opts.ShowSession, opts.Gaps, opts.TableLookahead = showSession, gaps, lookahead
 	return output.New(ios.Out, opts)
 }
 

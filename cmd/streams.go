@@ -77,6 +77,9 @@ type timelineStream struct {
 	id      string
 	records chan output.Record // closed once the session is done
 	err     error              // what stopped the session early; read once records is closed
+	// lastPosition is the position of the last entry the session will
+	// send, 0 when unknown; read once a record has been received.
+	lastPosition int
 }
 
 // fetchTimelines yields the sessions' streams in the order of ids; the
@@ -102,6 +105,7 @@ func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req tim
 				s := &timelineStream{id: ids[started], records: make(chan output.Record, streamBuffer)}
 				streams[started] = s
 				opts, how := req.entriesOptions(pool, started)
+				how = append(how, client.WithLastPosition(func(last int) { s.lastPosition = last }))
 				wg.Go(func() { s.fetch(ctx, c, opts, how, req) })
 			}
 			if !yield(streams[i]) {

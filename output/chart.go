@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/sessionlog/sessionlog/internal/safetext"
 	"github.com/sessionlog/sessionlog/timeline"
 )
@@ -75,8 +73,8 @@ func chartText(sessions []Session, opts ChartOptions) string {
 			st:     s.Summary.Status,
 		}
 		rows[i] = r
-		idW, firstW, lastW = max(idW, displayWidth(r.id)), max(firstW, displayWidth(r.first)), max(lastW, displayWidth(r.last))
-		statusW, awayW = max(statusW, displayWidth(r.status)), max(awayW, displayWidth(r.away))
+		idW, firstW, lastW = max(idW, cellWidth(r.id)), max(firstW, cellWidth(r.first)), max(lastW, cellWidth(r.last))
+		statusW, awayW = max(statusW, cellWidth(r.status)), max(awayW, cellWidth(r.away))
 	}
 	ends := firstW + 1 + 1 + lastW // the times and the spaces around the bar
 	bar := width - (idW + 2 + ends + 2 + statusW + 2 + awayW)
@@ -123,7 +121,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 		if opts.Color {
 			status = colorStatus(r.st, status)
 		}
-		writeFields(&b, width, []string{r.id, status, r.away}, []int{displayWidth(r.id), displayWidth(r.status), displayWidth(r.away)})
+		writeFields(&b, width, []string{r.id, status, r.away}, []int{cellWidth(r.id), cellWidth(r.status), cellWidth(r.away)})
 		if s.Summary.Entries > 0 {
 			b.WriteString(strings.TrimRight("  "+ends, " ") + "\n")
 		}
@@ -134,7 +132,7 @@ func chartText(sessions []Session, opts ChartOptions) string {
 
 // writeRuler writes the shared axis's start and end times over the bars.
 func writeRuler(b *strings.Builder, indent, bar int, start, end string) {
-	gap := bar - displayWidth(start) - displayWidth(end)
+	gap := bar - cellWidth(start) - cellWidth(end)
 	if gap < 1 {
 		return
 	}
@@ -155,7 +153,7 @@ func writeLegend(b *strings.Builder, width int, color bool) {
 	}
 	lineW := 0
 	for i, item := range items {
-		w := displayWidth(plain[i])
+		w := cellWidth(plain[i])
 		if lineW > 0 && lineW+2+w > width {
 			b.WriteString("\n")
 			lineW = 0
@@ -197,7 +195,7 @@ func writeFields(b *strings.Builder, width int, fields []string, widths []int) {
 func writeWrapped(b *strings.Builder, width int, text string) {
 	lineW := 0
 	for _, word := range strings.Fields(text) {
-		w := displayWidth(word)
+		w := cellWidth(word)
 		if lineW > 0 && lineW+1+w > width {
 			b.WriteString("\n")
 			lineW = 0
@@ -215,7 +213,7 @@ func writeWrapped(b *strings.Builder, width int, text string) {
 // label makes server text safe for the terminal and at most maxLabel
 // columns wide.
 func label(s string) string {
-	return runewidth.Truncate(safetext.Terminal(s), maxLabel, "…")
+	return truncate(safetext.Terminal(s), maxLabel)
 }
 
 // awayText is a session's time away and span: "away 3m of 35m".
@@ -234,17 +232,12 @@ func elapsedCell(e timeline.Elapsed) string {
 	return minutes(e.Duration)
 }
 
-// displayWidth is the number of terminal columns s takes.
-func displayWidth(s string) int {
-	return runewidth.StringWidth(s)
-}
-
 // padRight pads s with spaces to width columns.
 func padRight(s string, width int) string {
-	return s + strings.Repeat(" ", max(0, width-displayWidth(s)))
+	return s + strings.Repeat(" ", max(0, width-cellWidth(s)))
 }
 
 // padLeft pads s with leading spaces to width columns.
 func padLeft(s string, width int) string {
-	return strings.Repeat(" ", max(0, width-displayWidth(s))) + s
+	return strings.Repeat(" ", max(0, width-cellWidth(s))) + s
 }

@@ -85,7 +85,7 @@ func TestChartFitsWidth(t *testing.T) {
 			out := buf.String()
 			for line := range strings.Lines(out) {
 				line = strings.TrimSuffix(line, "\n")
-				if w := displayWidth(line); w > width {
+				if w := cellWidth(line); w > width {
 					t.Fatalf("width %d: line of %d columns: %q", width, w, line)
 				}
 			}

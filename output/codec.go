@@ -40,10 +40,7 @@ func newWriter[T any](w io.Writer, opts Options, c codec[T]) (writer[T], error) 
 		if opts.Format == FormatWide {
 			opts.MaxWidth = 0
 		}
-		if opts.StreamTable {
-			return newStreamTableWriter(w, opts, c), nil
-		}
-		return newTableWriter(w, opts, c), nil
+		return newStreamTableWriter(w, opts, c), nil
 	case FormatJSON:
 		if opts.JQ != nil {
 			return newJQWriter(w, opts.JQ, c), nil

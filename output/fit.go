@@ -2,9 +2,9 @@ package output
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // The table's layout: columns two spaces apart, "…" where a cell was cut.
@@ -83,17 +83,41 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// cellWidth is the number of terminal columns s takes: tablewriter's own
-// measure (East Asian wide characters count two, combining marks and the
-// bidirectional isolates none, colour sequences nothing), so that the
-// widths fitWidths gives are the widths tablewriter lays out.
+// cellWidth is the number of terminal columns s takes, the sum of its
+// characters' widths: East Asian wide characters count two, combining
+// marks and the bidirectional isolates none, colour sequences nothing.
 func cellWidth(s string) int {
-	return twwidth.Width(s)
+	width := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] < ' ' || s[i] == 0x7f {
+			return width + complexWidth(s[i:])
+		}
+		width++
+	}
+	return width
+}
+
+// complexWidth is cellWidth of text that is not all printable ASCII.
+func complexWidth(s string) int {
+	width := 0
+	for g := graphemes.StringGraphemes(s); g.Next(); {
+		v := g.Value()
+		if v[0] == '\x1b' {
+			continue
+		}
+		for _, r := range v {
+			width += runeWidths.Rune(r)
+		}
+	}
+	return width
 }
 
 // graphemes splits text into grapheme clusters, ANSI escape sequences
 // (colour) each kept whole as a cluster of their own.
 var graphemes = displaywidth.Options{ControlSequences: true}
+
+// runeWidths measures one character: ambiguous-width characters count one.
+var runeWidths = displaywidth.Options{}
 
 // truncate returns s cut to at most width columns, ending in "…" when it
 // was cut. It cuts between grapheme clusters only, so an accent stays on

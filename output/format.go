@@ -113,6 +113,11 @@ type Options struct {
 	// are as wide as their header and the widest value they usually hold,
 	// and widen (shifting later rows) only for a wider cell.
 	StreamTable bool
+	// TableLookahead, when positive, makes the table hold only its first
+	// TableLookahead rows (a page's worth) to work out the column widths,
+	// then print every row as soon as it is written, in constant memory;
+	// 0 holds every row until Close. StreamTable holds none.
+	TableLookahead int
 	// JQ, when non-nil, filters the JSON array through this query. It is
 	// only valid with FormatJSON.
 	JQ *Query

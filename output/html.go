@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -27,7 +28,11 @@ type HTMLOptions struct {
 var templates embed.FS
 
 // reportTemplate is the page; html/template escapes every value it is given.
-var reportTemplate = template.Must(template.ParseFS(templates, "templates/report.html.tmpl"))
+// It is parsed on first use, so that commands that write no report do not
+// pay for it at start-up.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templates, "templates/report.html.tmpl"))
+})
 
 // WriteHTML writes sessions as one self-contained HTML5 page, for a ticket:
 // per session its status and figures, its presence chart as inline SVG
@@ -37,7 +42,7 @@ var reportTemplate = template.Must(template.ParseFS(templates, "templates/report
 // Every server string is escaped, so none can add markup.
 func WriteHTML(w io.Writer, sessions []Session, opts HTMLOptions) error {
 	var buf bytes.Buffer
-	if err := reportTemplate.Execute(&buf, newReportPage(sessions, opts)); err != nil {
+	if err := reportTemplate().Execute(&buf, newReportPage(sessions, opts)); err != nil {
 		return fmt.Errorf("render html report: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -101,12 +102,17 @@ func yamlString(s string) *yaml.Node {
 
 // yaml11Base60 matches YAML 1.1 base-60 numbers, such as a 24-hour time
 // "14:30", which YAML 1.1 parsers read as 870.
-var yaml11Base60 = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+var yaml11Base60 = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+})
 
 // yaml11Timestamp matches the YAML 1.1 timestamps that have a space between
 // date and time, such as "2001-12-14 21:59:43.10 -5", which YAML 1.1
 // parsers read as times (the other spellings the encoder quotes itself).
-var yaml11Timestamp = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$`)
+// Both are compiled on first use, not at start-up.
+var yaml11Timestamp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$`)
+})
 
 // yaml11NonString reports whether a YAML 1.1 parser would read the plain
 // scalar s as something other than a string (a boolean, a number, a time,
@@ -117,5 +123,5 @@ func yaml11NonString(s string) bool {
 		"n", "N", "no", "No", "NO", "off", "Off", "OFF", "=":
 		return true
 	}
-	return yaml11Base60.MatchString(s) || yaml11Timestamp.MatchString(s)
+	return yaml11Base60().MatchString(s) || yaml11Timestamp().MatchString(s)
 }
