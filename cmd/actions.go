@@ -52,18 +52,29 @@ func runActions(ios *IOStreams, asJSON bool) error {
 
 // addTableOrJSONFlag adds -o for commands that print either a table or JSON.
 func addTableOrJSONFlag(cmd *cobra.Command, format *string) {
-	cmd.Flags().StringVarP(format, "output", "o", "table", "output format: table or json")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	addPlainOrJSONFlag(cmd, format, "table")
+}
+
+// addPlainOrJSONFlag adds -o for commands that print either their plain
+// form (plain names it: table, text) or JSON.
+func addPlainOrJSONFlag(cmd *cobra.Command, format *string, plain string) {
+	cmd.Flags().StringVarP(format, "output", "o", plain, "output format: "+plain+" or json")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{plain, "json"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // tableOrJSON checks the value of a table-or-JSON -o flag.
 func tableOrJSON(format string) (asJSON bool, err error) {
+	return plainOrJSON(format, "table")
+}
+
+// plainOrJSON checks the value of an -o flag added by addPlainOrJSONFlag.
+func plainOrJSON(format, plain string) (asJSON bool, err error) {
 	switch format {
-	case "table":
+	case plain:
 		return false, nil
 	case "json":
 		return true, nil
 	default:
-		return false, usageErrorf("unknown output format %q: this command prints table or json", format)
+		return false, usageErrorf("unknown output format %q: this command prints %s or json", format, plain)
 	}
 }

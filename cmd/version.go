@@ -122,28 +122,15 @@ date, the Go version and the platform. sessionlog --version prints the same line
   sessionlog version -o json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			asJSON, err := textOrJSON(format)
+			asJSON, err := plainOrJSON(format, "text")
 			if err != nil {
 				return err
 			}
 			return runVersion(f.IOStreams, currentBuild(), asJSON)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "output", "o", "text", "output format: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	addPlainOrJSONFlag(cmd, &format, "text")
 	return cmd
-}
-
-// textOrJSON checks the value of version's -o flag.
-func textOrJSON(format string) (asJSON bool, err error) {
-	switch format {
-	case "text":
-		return false, nil
-	case "json":
-		return true, nil
-	default:
-		return false, usageErrorf("unknown output format %q: version prints text or json", format)
-	}
 }
 
 func runVersion(ios *IOStreams, b BuildInfo, asJSON bool) error {
