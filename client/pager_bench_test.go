@@ -71,10 +71,10 @@ func BenchmarkTimeline(b *testing.B) {
 }
 
 // BenchmarkDecodeListReply decodes one page of the mock's replies, as
-// ListLogs does after reading the body, at 30 and 100 entries a page.
+// ListLogs does after reading the body, at 30, 100 and 1,000 entries a page.
 func BenchmarkDecodeListReply(b *testing.B) {
 	h := mockapi.NewHandler(benchSession(benchEntries)...)
-	for _, perPage := range []int{30, 100} {
+	for _, perPage := range []int{30, 100, 1000} {
 		b.Run(fmt.Sprintf("per_page=%d", perPage), func(b *testing.B) {
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, fmt.Sprintf("%sv1/customer/sessions/bench/log?page=2&per_page=%d", basePath, perPage), nil))
