@@ -4,17 +4,11 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/creack/pty"
 )
 
 // hostileText would clear the screen, set the window title, write the
@@ -25,10 +19,6 @@ const hostileText = "a\x1b[2J\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\r\u202eb"
 // against a server whose entries and error messages try to drive the
 // terminal, and checks that none of it reaches the terminal raw.
 func TestHostileServerOnATerminal(t *testing.T) {
-	bin, err := exec.LookPath("sessionlog") // put on PATH by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
 	text, _ := json.Marshal(hostileText)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -42,12 +32,7 @@ func TestHostileServerOnATerminal(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	env := []string{"SESSIONLOG_BASE_URL=" + srv.URL + "/api", "SESSIONLOG_TOKEN=pty-test-token", "XDG_CONFIG_HOME=" + t.TempDir(), "TERM=xterm-256color"}
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "SESSIONLOG_") && !strings.HasPrefix(kv, "NO_COLOR=") && !strings.HasPrefix(kv, "TERM=") {
-			env = append(env, kv)
-		}
-	}
+	env := []string{"SESSIONLOG_BASE_URL=" + srv.URL + "/api", "SESSIONLOG_TOKEN=pty-test-token"}
 	tests := []struct {
 		name string
 		args []string
@@ -61,23 +46,8 @@ func TestHostileServerOnATerminal(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// --wide: the whole escaped text must show, not cut to the terminal.
-			c := exec.Command(bin, append(tt.args, "--no-pager", "--wide")...) // the escapes of less are not the server's
-			c.Env = env
-			term, err := pty.Start(c) // stdin, stdout and stderr on the terminal
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer term.Close()
-			out, _ := io.ReadAll(term) // ends with EIO once the binary has exited
-			code := 0
-			if err := c.Wait(); err != nil {
-				var exitErr *exec.ExitError
-				if !errors.As(err, &exitErr) {
-					t.Fatal(err)
-				}
-				code = exitErr.ExitCode()
-			}
-			shown := string(out)
+			// --no-pager: the escapes of less are not the server's.
+			shown, code := startOnTerminal(t, 80, env, append(tt.args, "--no-pager", "--wide")...)
 			if code != tt.code || !strings.Contains(shown, `a\x1b[2J\x1b]0;title\x07\x1b]52;c;cHduZWQ=\x07\r\u202eb`) {
 				t.Fatalf("exit %d (want %d), the terminal showed %q", code, tt.code, shown)
 			}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +22,26 @@ import (
 // with the terminal's \r\n as \n and progress lines, which are erased, removed.
 func runOnTerminal(t *testing.T, cols uint16, env []string, args ...string) string {
 	t.Helper()
+	out, code := startOnTerminal(t, cols, env, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d; the terminal showed:\n%s", args, code, out)
+	}
+	// A progress line is drawn with \r and erased with \r ESC[K: what stays
+	// visible of a line is what follows its last \r.
+	lines := strings.Split(strings.ReplaceAll(out, "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		segments := strings.Split(line, "\r")
+		lines[i] = strings.ReplaceAll(segments[len(segments)-1], "\x1b[K", "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// startOnTerminal runs the real binary on a pseudo-terminal cols columns
+// wide (its stdin, stdout and stderr) in this process's environment without
+// the variables that change its output, plus env, and returns every byte the
+// terminal received and the exit code.
+func startOnTerminal(t *testing.T, cols uint16, env []string, args ...string) (string, int) {
+	t.Helper()
 	bin, err := exec.LookPath("sessionlog") // put on PATH by testscript.Main
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +50,7 @@ func runOnTerminal(t *testing.T, cols uint16, env []string, args ...string) stri
 	c.Env = append([]string{"XDG_CONFIG_HOME=" + t.TempDir(), "TERM=xterm-256color"}, env...)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "SESSIONLOG_") && !strings.HasPrefix(kv, "COLUMNS=") && !strings.HasPrefix(kv, "TERM=") &&
-			!strings.HasPrefix(kv, "PAGER=") && !strings.HasPrefix(kv, "XDG_CONFIG_HOME=") {
+			!strings.HasPrefix(kv, "PAGER=") && !strings.HasPrefix(kv, "XDG_CONFIG_HOME=") && !strings.HasPrefix(kv, "NO_COLOR=") {
 			c.Env = append(c.Env, kv)
 		}
 	}
@@ -40,16 +61,13 @@ func runOnTerminal(t *testing.T, cols uint16, env []string, args ...string) stri
 	defer term.Close()
 	out, _ := io.ReadAll(term) // ends with EIO once the binary has exited
 	if err := c.Wait(); err != nil {
-		t.Fatalf("%v: %v; the terminal showed:\n%s", args, err, out)
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			t.Fatal(err)
+		}
+		return string(out), exitErr.ExitCode()
 	}
-	// A progress line is drawn with \r and erased with \r ESC[K: what stays
-	// visible of a line is what follows its last \r.
-	lines := strings.Split(strings.ReplaceAll(string(out), "\r\n", "\n"), "\n")
-	for i, line := range lines {
-		segments := strings.Split(line, "\r")
-		lines[i] = strings.ReplaceAll(segments[len(segments)-1], "\x1b[K", "")
-	}
-	return strings.Join(lines, "\n")
+	return string(out), 0
 }
 
 // TestTablesFitTheTerminal runs the real binary on terminals 60 and 30
