@@ -224,14 +224,6 @@ func awayText(s timeline.Summary) string {
 	return "away " + elapsedCell(s.TimeAway) + " of " + elapsedCell(s.Span)
 }
 
-// elapsedCell is a length of time in minutes, "?" when unknown.
-func elapsedCell(e timeline.Elapsed) string {
-	if !e.Known {
-		return unknownCell
-	}
-	return minutes(e.Duration)
-}
-
 // padRight pads s with spaces to width columns.
 func padRight(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-cellWidth(s)))

@@ -48,3 +48,11 @@ func appendSeconds(dst []byte, e timeline.Elapsed) []byte {
 	}
 	return strconv.AppendInt(dst, int64(e.Duration/time.Second), 10)
 }
+
+// elapsedCell is a length of time in minutes, "?" when unknown.
+func elapsedCell(e timeline.Elapsed) string {
+	if !e.Known {
+		return unknownCell
+	}
+	return minutes(e.Duration)
+}

@@ -163,22 +163,14 @@ func (c summaryCodec) tableRow(s SummaryRow) []string {
 	if c.color {
 		status = colorStatus(s.Status, status)
 	}
-	away := durationCell(s.TimeAway)
+	away := elapsedCell(s.TimeAway)
 	if s.StillAway {
 		away += " (still away)"
 	}
 	return []string{
 		id, status, strconv.Itoa(s.Entries), safetext.Terminal(s.First), safetext.Terminal(s.Last),
-		durationCell(s.Span), strconv.Itoa(s.TimesAway), away,
+		elapsedCell(s.Span), strconv.Itoa(s.TimesAway), away,
 	}
-}
-
-// durationCell is e in minutes for the table, "?" when unknown.
-func durationCell(e timeline.Elapsed) string {
-	if !e.Known {
-		return unknownCell
-	}
-	return minutes(e.Duration)
 }
 
 // statusWords is a status or error kind in plain words: "in progress" for
