@@ -3,10 +3,12 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+
+	"github.com/sessionlog/sessionlog/internal/refdocs"
 )
 
 // newDocsCmd is the hidden command the release build runs to write the
@@ -24,7 +26,7 @@ func newDocsCmd() *cobra.Command {
 			Args:  exactlyOneDir,
 			RunE: func(c *cobra.Command, args []string) error {
 				return writeDocs(c.Root(), args[0], func(root *cobra.Command, dir string) error {
-					return doc.GenManTree(root, manHeader(currentBuild()), dir)
+					return refdocs.WriteMan(root, dir, manHeader(currentBuild(), time.Now))
 				})
 			},
 		},
@@ -33,7 +35,7 @@ func newDocsCmd() *cobra.Command {
 			Short: "Write a Markdown page for every command to DIR",
 			Args:  exactlyOneDir,
 			RunE: func(c *cobra.Command, args []string) error {
-				return writeDocs(c.Root(), args[0], doc.GenMarkdownTree)
+				return writeDocs(c.Root(), args[0], refdocs.WriteMarkdown)
 			},
 		},
 	)
@@ -42,11 +44,15 @@ func newDocsCmd() *cobra.Command {
 
 // manHeader dates the pages by the stamped commit date, else (no date, or
 // the zero time a snapshot gets when GoReleaser cannot read the git state)
-// by SOURCE_DATE_EPOCH or today, cobra's default.
-func manHeader(b BuildInfo) *doc.GenManHeader {
-	header := &doc.GenManHeader{Title: "SESSIONLOG", Section: "1", Source: "sessionlog " + b.Version, Manual: "sessionlog manual"}
+// by SOURCE_DATE_EPOCH, else by now.
+func manHeader(b BuildInfo, now func() time.Time) refdocs.ManHeader {
+	header := refdocs.ManHeader{Title: "SESSIONLOG", Section: "1", Source: "sessionlog " + b.Version, Manual: "sessionlog manual"}
 	if built, err := time.Parse(time.RFC3339, b.Date); err == nil && !built.IsZero() {
-		header.Date = &built
+		header.Date = built
+	} else if epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		header.Date = time.Unix(epoch, 0).UTC()
+	} else {
+		header.Date = now()
 	}
 	return header
 }
@@ -58,14 +64,10 @@ func exactlyOneDir(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// writeDocs creates dir and writes one page per visible command into it,
-// without cobra's "Auto generated ... on <date>" footer, so that the pages
-// of a release are the same whenever they are built.
+// writeDocs writes one page per visible command into dir, which it
+// creates; the pages carry no date but the header's, so that the pages of a
+// release are the same whenever they are built.
 func writeDocs(root *cobra.Command, dir string, generate func(*cobra.Command, string) error) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("docs: %w", err)
-	}
-	root.DisableAutoGenTag = true
 	if err := generate(root, dir); err != nil {
 		return fmt.Errorf("docs: writing to %s: %w", dir, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sessionlog/sessionlog/internal/refdocs"
 )
 
 // documentedCommands lists the commands that get a page: all but hidden
@@ -53,7 +55,8 @@ func dirNames(t *testing.T, dir string) []string {
 	return names
 }
 
-// manSection returns the lines of a man page's section, up to the next .SH.
+// manSection returns the lines of a man page's section, up to the next .SH,
+// with the roff minus signs (\-) as hyphens.
 func manSection(page, name string) []string {
 	_, rest, found := strings.Cut(page, "\n.SH "+name+"\n")
 	if !found {
@@ -63,7 +66,7 @@ func manSection(page, name string) []string {
 	var lines []string
 	for _, line := range strings.Split(body, "\n") {
 		if line != "" && line != ".PP" {
-			lines = append(lines, line)
+			lines = append(lines, strings.ReplaceAll(line, `\-`, "-"))
 		}
 	}
 	return lines
@@ -101,7 +104,7 @@ func TestDocsMan(t *testing.T) {
 		}
 	}
 	list, _ := os.ReadFile(filepath.Join(dir, "sessionlog-list.1"))
-	if synopsis := manSection(string(list), "SYNOPSIS"); !slices.Equal(synopsis, []string{`\fBsessionlog list SESSION_ID... [flags]\fP`}) {
+	if synopsis := manSection(string(list), "SYNOPSIS"); !slices.Equal(synopsis, []string{`\fBsessionlog list\fR SESSION_ID... [flags]`}) {
 		t.Errorf("sessionlog-list.1 SYNOPSIS: %q", synopsis)
 	}
 }
@@ -155,14 +158,20 @@ func TestDocsUsage(t *testing.T) {
 }
 
 func TestManHeader(t *testing.T) {
-	h := manHeader(BuildInfo{Version: "v0.1.0", Date: "2026-03-04T05:06:07Z"})
-	if h.Source != "sessionlog v0.1.0" || h.Title != "SESSIONLOG" || h.Section != "1" ||
-		h.Date == nil || !h.Date.Equal(time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)) {
-		t.Errorf("stamped header %+v", h)
+	now := func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC) }
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	h := manHeader(BuildInfo{Version: "v0.1.0", Date: "2026-03-04T05:06:07Z"}, now)
+	want := refdocs.ManHeader{Title: "SESSIONLOG", Section: "1", Date: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC), Source: "sessionlog v0.1.0", Manual: "sessionlog manual"}
+	if h != want {
+		t.Errorf("stamped header %+v, want %+v", h, want)
 	}
 	for _, date := range []string{"", "0001-01-01T00:00:00Z", "yesterday"} {
-		if h := manHeader(BuildInfo{Version: "dev", Date: date}); h.Date != nil {
-			t.Errorf("date %q: pages dated %v, want cobra's default", date, h.Date)
+		if h := manHeader(BuildInfo{Version: "dev", Date: date}, now); !h.Date.Equal(now()) {
+			t.Errorf("date %q: pages dated %v, want now, %v", date, h.Date, now())
 		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
+	if h := manHeader(BuildInfo{Version: "dev"}, now); !h.Date.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("SOURCE_DATE_EPOCH: pages dated %v, want 2026-01-01", h.Date)
 	}
 }
