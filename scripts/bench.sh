@@ -18,7 +18,11 @@
 #   4. peak RSS of the table and of jsonl over 200,000 and 20,000 entries
 #      (same mock): under 60 MB, and the first less than 1.3x the second;
 #   5. start-up of `sessionlog version` against a Go hello-world built in
-#      the same run: at most 2x.
+#      the same run: at most 2x. It also reports, without a target, the
+#      start-up of the dependency floor: a program generated in the same run
+#      that imports every package sessionlog links, its own excepted, and
+#      does nothing, so that it pays the same package initialisation and no
+#      more.
 #
 # It also reports, without a target, how soon the first line of a 200,000-
 # entry jsonl listing is out (50ms per request).
@@ -51,12 +55,26 @@ echo "cpus: $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed
 go version
 echo "commit: $(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD -- . 2>/dev/null || echo ' (modified)')"
 
-echo "== build"
+echo "== build (CGO_ENABLED=0, as the release archives are built)"
+export CGO_ENABLED=0
 (cd "$here" && go build -o "$work/sessionlog" . && go build -o "$work/baseline" ./scripts/baseline)
 mkdir "$work/hello"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$work/hello/main.go"
 printf 'module hello\n\ngo 1.21\n' >"$work/hello/go.mod"
 (cd "$work/hello" && GOFLAGS= go build -o "$work/hello-world" .)
+# The dependency floor: every importable package of sessionlog's build but
+# its own, imported for its initialisation only, in a module with the same
+# requirements.
+mkdir "$work/floor"
+module=$(cd "$here" && go list -m)
+{
+	printf 'package main\n\nimport (\n'
+	(cd "$here" && go list -deps .) | grep -v -e '^internal/' -e '/internal/' -e '/internal$' -e '^vendor/' -e "^$module" | sed 's/.*/\t_ "&"/'
+	printf ')\n\nfunc main() { println("hello") }\n'
+} >"$work/floor/main.go"
+sed "s#^module .*#module floor#" "$here/go.mod" >"$work/floor/go.mod"
+cp "$here/go.sum" "$work/floor/go.sum"
+(cd "$work/floor" && GOFLAGS= go build -o "$work/dependency-floor" .)
 bin=$work/sessionlog
 
 # The mock's fixtures cap `generate` at 100,000 entries, so the two sessions
@@ -216,17 +234,23 @@ echo "== 5. time to the first line of 200,000 entries, 50ms per request (median 
 first=$(seconds "$runs" sh -c "'$bin' --base-url '$base' list 200000 --concurrency 8 -o jsonl | head -n1")
 echo "${first}s (one 50ms round trip is the floor)"
 
-echo "== 6. start-up: sessionlog version vs a Go hello-world (median of $((runs * 20)))"
+echo "== 6. start-up: sessionlog version vs a Go hello-world and the dependency floor (median of $((runs * 20)))"
 if command -v hyperfine >/dev/null; then
-	hyperfine -N --style none --warmup 10 --runs $((runs * 20)) --export-csv "$work/hf.csv" "$work/hello-world" "$bin version" >/dev/null
+	hyperfine -N --style none --warmup 10 --runs $((runs * 20)) --export-csv "$work/hf.csv" \
+		"$work/hello-world" "$work/dependency-floor" "$bin version" >/dev/null
 	hello=$(awk -F, 'NR == 2 { print $4 * 1000 }' "$work/hf.csv")
-	version=$(awk -F, 'NR == 3 { print $4 * 1000 }' "$work/hf.csv")
+	depfloor=$(awk -F, 'NR == 3 { print $4 * 1000 }' "$work/hf.csv")
+	version=$(awk -F, 'NR == 4 { print $4 * 1000 }' "$work/hf.csv")
 else
 	hello=$(awk "BEGIN { print $(seconds $((runs * 20)) "$work/hello-world") * 1000 }")
+	depfloor=$(awk "BEGIN { print $(seconds $((runs * 20)) "$work/dependency-floor") * 1000 }")
 	version=$(awk "BEGIN { print $(seconds $((runs * 20)) "$bin" version) * 1000 }")
 fi
 r=$(ratio "$version" "$hello")
-printf 'hello-world %.1f ms  sessionlog version %.1f ms  ratio %s\n' "$hello" "$version" "$r"
+printf 'hello-world %.1f ms  dependency floor %.1f ms (%sx)  sessionlog version %.1f ms (%sx; %sx the floor)\n' \
+	"$hello" "$depfloor" "$(ratio "$depfloor" "$hello")" "$version" "$r" "$(ratio "$version" "$depfloor")"
+printf 'binary sizes: hello-world %s, dependency floor %s, sessionlog %s bytes\n' \
+	"$(wc -c <"$work/hello-world")" "$(wc -c <"$work/dependency-floor")" "$(wc -c <"$bin")"
 check "sessionlog version at most 2x a hello-world" "$r <= 2" "${r}x"
 
 echo "== targets"

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 )
 
@@ -30,9 +29,9 @@ const (
 func Truncate(cut Cut) Fault {
 	return FaultFunc(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		rec := record(next, r)
-		body := rec.Body.Bytes()
+		body := rec.body.Bytes()
 		half := body[:len(body)/2]
-		copyHeader(w.Header(), rec.Header())
+		copyHeader(w.Header(), rec.header)
 		switch cut {
 		case CutFramed:
 			w.Header().Set("Content-Length", strconv.Itoa(len(half)))
@@ -41,7 +40,7 @@ func Truncate(cut Cut) Fault {
 		case CutChunked:
 			w.Header().Del("Content-Length")
 		}
-		w.WriteHeader(rec.Code)
+		w.WriteHeader(rec.code)
 		_, _ = w.Write(half) // the client may have gone; nothing to do about it
 		if cut != CutFramed {
 			_ = http.NewResponseController(w).Flush() // as above
@@ -57,7 +56,7 @@ func Truncate(cut Cut) Fault {
 func Rewrite(edit func(reply map[string]any)) Fault {
 	return FaultFunc(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		rec := record(next, r)
-		body := rec.Body.Bytes()
+		body := rec.body.Bytes()
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
 		var reply map[string]any
@@ -67,9 +66,9 @@ func Rewrite(edit func(reply map[string]any)) Fault {
 				body = b
 			}
 		}
-		copyHeader(w.Header(), rec.Header())
+		copyHeader(w.Header(), rec.header)
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(rec.Code)
+		w.WriteHeader(rec.code)
 		_, _ = w.Write(body) // the client may have gone; nothing to do about it
 	})
 }
@@ -85,10 +84,36 @@ func SetPaging(key string, value any) Fault {
 	})
 }
 
-// record serves r with next into a recorder and returns it.
-func record(next http.Handler, r *http.Request) *httptest.ResponseRecorder {
-	rec := httptest.NewRecorder()
+// recording is the reply a handler wrote, kept to be sent later, changed
+// or not at all. (httptest.ResponseRecorder would do, but would link the
+// test server's package into the program.)
+type recording struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (rec *recording) Header() http.Header { return rec.header }
+
+func (rec *recording) Write(p []byte) (int, error) {
+	rec.WriteHeader(http.StatusOK)
+	return rec.body.Write(p)
+}
+
+// WriteHeader keeps the first status written, as a real reply does.
+func (rec *recording) WriteHeader(code int) {
+	if rec.code == 0 {
+		rec.code = code
+	}
+}
+
+// record serves r with next into a recording and returns it.
+func record(next http.Handler, r *http.Request) *recording {
+	rec := &recording{header: http.Header{}}
 	next.ServeHTTP(rec, r)
+	if rec.code == 0 {
+		rec.code = http.StatusOK
+	}
 	return rec
 }
 

@@ -45,9 +45,9 @@ func After(f Fault) Fault {
 	return FaultFunc(func(w http.ResponseWriter, r *http.Request, next http.Handler) {
 		rec := record(next, r)
 		replay := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			copyHeader(w.Header(), rec.Header())
-			w.WriteHeader(rec.Code)
-			_, _ = w.Write(rec.Body.Bytes()) // the client may have gone; nothing to do about it
+			copyHeader(w.Header(), rec.header)
+			w.WriteHeader(rec.code)
+			_, _ = w.Write(rec.body.Bytes()) // the client may have gone; nothing to do about it
 		})
 		f.Inject(w, r, replay)
 	})
