@@ -22,7 +22,7 @@ func runFollow(ctx context.Context, opts *ListOptions, settings *Settings, c *cl
 		return err
 	}
 	id := opts.SessionIDs[0]
-	runErr := printFollow(ctx, c, id, followOptions(opts, settings), filter, opts.Gaps, w)
+	runErr := printFollow(ctx, c, id, followOptions(opts, settings), filter, w)
 	if err := w.Close(); err != nil {
 		return err
 	}
@@ -61,15 +61,17 @@ func lostNotice(err *client.Error, retryFor time.Duration) string {
 }
 
 // printFollow writes each entry Follow delivers that passes the filter,
-// with its gap to the entry before it when gaps is set. For --last 1 it
+// with its gap to the entry before it (which the table shows with --gaps,
+// and as "(next day)" where midnight has passed, always). For --last 1 it
 // asks for the last two entries and prints only the later one once the
 // start is in, so that its gap is measured from the entry before it.
-func printFollow(ctx context.Context, c *client.Client, id string, opts client.FollowOptions, filter map[client.ActionType]bool, gaps bool, w output.Writer) error {
-	var clock timeline.Clock
+func printFollow(ctx context.Context, c *client.Client, id string, opts client.FollowOptions, filter map[client.ActionType]bool, w output.Writer) error {
+	var clock timeline.ShownClock
 	var held *output.Record // the latest start entry, while --last 1 holds it
 	holding := opts.Last == 1
+	shown := func(e client.LogEntry) bool { return len(filter) == 0 || filter[e.ActionType] }
 	write := func(rec output.Record) error {
-		if len(filter) > 0 && !filter[rec.Entry.ActionType] {
+		if !shown(rec.Entry) {
 			return nil
 		}
 		return w.Write(rec)
@@ -91,10 +93,7 @@ func printFollow(ctx context.Context, c *client.Client, id string, opts client.F
 		if writeErr != nil {
 			return writeErr
 		}
-		rec := output.Record{SessionID: id, Position: e.Position, Entry: e.LogEntry}
-		if gaps {
-			rec.Gap = clock.Next(e.Date)
-		}
+		rec := output.Record{SessionID: id, Position: e.Position, Entry: e.LogEntry, Gap: clock.Next(e.Date, shown(e.LogEntry))}
 		if holding {
 			held = &rec
 			continue

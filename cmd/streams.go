@@ -120,19 +120,17 @@ func fetchTimelines(ctx context.Context, c *client.Client, ids []string, req tim
 func (s *timelineStream) fetch(ctx context.Context, c *client.Client, opts client.EntriesOptions, how []client.FetchOption, req timelineRequest) {
 	defer close(s.records)
 	shown := 0
-	var clock timeline.Clock
-	newDay := false // midnight passed since the last record sent
+	var clock timeline.ShownClock
 	for e, err := range c.Entries(ctx, s.id, opts, how...) {
 		if err != nil {
 			s.err = err
 			return
 		}
-		gap := clock.Next(e.Date)
-		newDay = newDay || gap.NewDay
-		if len(req.Filter) > 0 && !req.Filter[e.ActionType] {
+		shownEntry := len(req.Filter) == 0 || req.Filter[e.ActionType]
+		gap := clock.Next(e.Date, shownEntry)
+		if !shownEntry {
 			continue
 		}
-		gap.NewDay, newDay = newDay, false
 		select {
 		case s.records <- output.Record{SessionID: s.id, Position: e.Position, Entry: e.LogEntry, Gap: gap}:
 		case <-ctx.Done():

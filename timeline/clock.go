@@ -45,3 +45,25 @@ func (c *Clock) Next(date string) Gap {
 func (c *Clock) Known() bool {
 	return c.known
 }
+
+// ShownClock is a Clock for a timeline of which a filter shows only some
+// entries: the gap stays the one from the previous entry, shown or not, but
+// NewDay reports that midnight passed since the previous entry shown, so
+// that the first entry shown on a new day is marked even when the entry
+// that crossed midnight is hidden. The zero ShownClock is ready.
+type ShownClock struct {
+	clock  Clock
+	newDay bool // midnight passed since the last entry shown
+}
+
+// Next moves the clock to the next entry's date and returns its gap; shown
+// tells whether the entry is shown. The gap of a hidden entry is for the
+// clock's own use: its NewDay is carried to the next entry shown.
+func (c *ShownClock) Next(date string, shown bool) Gap {
+	gap := c.clock.Next(date)
+	c.newDay = c.newDay || gap.NewDay
+	if shown {
+		gap.NewDay, c.newDay = c.newDay, false
+	}
+	return gap
+}

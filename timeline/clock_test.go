@@ -68,3 +68,25 @@ func TestClock(t *testing.T) {
 		})
 	}
 }
+
+func TestShownClockCarriesTheNewDayToTheNextShownEntry(t *testing.T) {
+	entries := []struct {
+		date  string
+		shown bool
+		want  Gap
+	}{
+		{"11:50 PM", true, Gap{}},
+		{"11:55 PM", true, Gap{Elapsed: Elapsed{Duration: 5 * time.Minute, Known: true}, HasPrev: true}},
+		{"12:05 AM", false, Gap{Elapsed: Elapsed{Duration: 10 * time.Minute, Known: true}, HasPrev: true, NewDay: true}},
+		{"12:10 AM", false, Gap{Elapsed: Elapsed{Duration: 5 * time.Minute, Known: true}, HasPrev: true}},
+		// The first entry shown after midnight is marked; its gap is from the entry before it.
+		{"12:30 AM", true, Gap{Elapsed: Elapsed{Duration: 20 * time.Minute, Known: true}, HasPrev: true, NewDay: true}},
+		{"12:40 AM", true, Gap{Elapsed: Elapsed{Duration: 10 * time.Minute, Known: true}, HasPrev: true}},
+	}
+	var clock ShownClock
+	for i, e := range entries {
+		if got := clock.Next(e.date, e.shown); got != e.want {
+			t.Errorf("entry %d (%s, shown %v): %+v, want %+v", i+1, e.date, e.shown, got, e.want)
+		}
+	}
+}
