@@ -36,33 +36,22 @@ func demoSummaries() []SummaryRow {
 // a vital cell is cut; only then do the columns shrink, and the line is
 // clipped.
 func TestSummaryLeavesOutColumns(t *testing.T) {
+	whole := []string{
+		"SESSION  STATUS       ENTRIES  FIRST     LAST      DURATION  AWAY  TIME AWAY",
+		"1001     ended        5        2:30 PM   3:05 PM   35m       1     3m",
+		"1002     in progress  3        4:00 PM   4:15 PM   15m       1     3m",
+		"1003     cancelled    4        10:00 AM  10:09 AM  9m        0     0m",
+		"1004     in progress  350      12:16 AM  10:53 AM  34h37m    144   7h35m (still away)",
+	}
 	tests := []struct {
 		name    string
 		opts    Options
 		want    []string
 		leftOut []string
 	}{
-		{"200: all fits", Options{Format: FormatTable, MaxWidth: 200}, []string{
-			"SESSION  STATUS       ENTRIES  FIRST     LAST      DURATION  AWAY  TIME AWAY",
-			"1001     ended        5        2:30 PM   3:05 PM   35m       1     3m",
-			"1002     in progress  3        4:00 PM   4:15 PM   15m       1     3m",
-			"1003     cancelled    4        10:00 AM  10:09 AM  9m        0     0m",
-			"1004     in progress  350      12:16 AM  10:53 AM  34h37m    144   7h35m (still away)",
-		}, nil},
-		{"no limit, as piped", Options{Format: FormatTable}, []string{
-			"SESSION  STATUS       ENTRIES  FIRST     LAST      DURATION  AWAY  TIME AWAY",
-			"1001     ended        5        2:30 PM   3:05 PM   35m       1     3m",
-			"1002     in progress  3        4:00 PM   4:15 PM   15m       1     3m",
-			"1003     cancelled    4        10:00 AM  10:09 AM  9m        0     0m",
-			"1004     in progress  350      12:16 AM  10:53 AM  34h37m    144   7h35m (still away)",
-		}, nil},
-		{"85: fits exactly", Options{Format: FormatTable, MaxWidth: 85}, []string{
-			"SESSION  STATUS       ENTRIES  FIRST     LAST      DURATION  AWAY  TIME AWAY",
-			"1001     ended        5        2:30 PM   3:05 PM   35m       1     3m",
-			"1002     in progress  3        4:00 PM   4:15 PM   15m       1     3m",
-			"1003     cancelled    4        10:00 AM  10:09 AM  9m        0     0m",
-			"1004     in progress  350      12:16 AM  10:53 AM  34h37m    144   7h35m (still away)",
-		}, nil},
+		{"200: all fits", Options{Format: FormatTable, MaxWidth: 200}, whole, nil},
+		{"no limit, as piped", Options{Format: FormatTable}, whole, nil},
+		{"85: fits exactly", Options{Format: FormatTable, MaxWidth: 85}, whole, nil},
 		{"80: FIRST goes", Options{Format: FormatTable, MaxWidth: 80}, []string{
 			"SESSION  STATUS       ENTRIES  LAST      DURATION  AWAY  TIME AWAY",
 			"1001     ended        5        3:05 PM   35m       1     3m",
@@ -104,34 +93,16 @@ func TestSummaryLeavesOutColumns(t *testing.T) {
 			"1003  cancelled    10:09 AM  9m      0    0m",
 			"1004  in progress  10:53 AM  34h37m  144  7h35m (still away)",
 		}, []string{"FIRST", "ENTRIES"}},
-		{"-o wide at 30: everything", Options{Format: FormatWide, MaxWidth: 30}, []string{
-			"SESSION  STATUS       ENTRIES  FIRST     LAST      DURATION  AWAY  TIME AWAY",
-			"1001     ended        5        2:30 PM   3:05 PM   35m       1     3m",
-			"1002     in progress  3        4:00 PM   4:15 PM   15m       1     3m",
-			"1003     cancelled    4        10:00 AM  10:09 AM  9m        0     0m",
-			"1004     in progress  350      12:16 AM  10:53 AM  34h37m    144   7h35m (still away)",
-		}, nil},
+		{"-o wide at 30: everything", Options{Format: FormatWide, MaxWidth: 30}, whole, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			w, err := NewSummaryWriter(&b, tt.opts)
-			if err != nil {
-				t.Fatal(err)
+			got, leftOut := renderLeavingOut(t, tt.opts)
+			if want := strings.Join(tt.want, "\n") + "\n"; got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
 			}
-			for _, s := range demoSummaries() {
-				if err := w.Write(s); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-			if want := strings.Join(tt.want, "\n") + "\n"; b.String() != want {
-				t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
-			}
-			if got := LeftOutColumns(w); !slices.Equal(got, tt.leftOut) {
-				t.Errorf("LeftOutColumns = %q, want %q", got, tt.leftOut)
+			if !slices.Equal(leftOut, tt.leftOut) {
+				t.Errorf("LeftOutColumns = %q, want %q", leftOut, tt.leftOut)
 			}
 		})
 	}
@@ -141,20 +112,21 @@ func TestSummaryLeavesOutColumns(t *testing.T) {
 // columns.
 func TestLeftOutColumnsOfOtherFormats(t *testing.T) {
 	for _, format := range []Format{FormatCSV, FormatJSON, FormatMarkdown} {
-		w, err := NewSummaryWriter(io.Discard, Options{Format: format, MaxWidth: 30})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range demoSummaries() {
-			if err := w.Write(s); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if got := LeftOutColumns(w); got != nil {
-			t.Errorf("-o %s: LeftOutColumns = %q, want none", format, got)
+		if _, leftOut := renderLeavingOut(t, Options{Format: format, MaxWidth: 30}); leftOut != nil {
+			t.Errorf("-o %s: LeftOutColumns = %q, want none", format, leftOut)
 		}
 	}
+}
+
+// renderLeavingOut writes demoSummaries through a SummaryWriter for opts
+// and returns the output and the columns it left out.
+func renderLeavingOut(t *testing.T, opts Options) (string, []string) {
+	t.Helper()
+	var w SummaryWriter
+	out := renderWith(t, func(out io.Writer, opts Options) (SummaryWriter, error) {
+		var err error
+		w, err = NewSummaryWriter(out, opts)
+		return w, err
+	}, opts, demoSummaries())
+	return out, LeftOutColumns(w)
 }
