@@ -88,7 +88,7 @@ func TestTablesFitTheTerminal(t *testing.T) {
 		{"list at 60", 60, nil, []string{"list", "1004"}, false, `(?m)^2 +\d+:\d\d [AP]M +TEMPORARILY_LEFT +Customer temporarily le.*…$`, 60},
 		{"list at 30", 30, nil, []string{"list", "1004"}, false, `(?m)^2 +\d+:\d\d [AP]M +TEMPORAR… +Cus…$`, 30},
 		{"several sessions with gaps at 60", 60, nil, []string{"list", "1001", "1003", "--gaps"}, false, `(?m)^1003 +2 +10:07 AM +\+7m +CANCEL_REQUEST +Request to ca…$`, 60},
-		{"summary at 60", 60, nil, []string{"summary", "1001", "1004"}, false, `(?m)^1004 +in pro… +350 +\d+:\d\d [AP]M +\d+:\d\d [AP]M +\d+h\d\dm +\d+…$`, 60},
+		{"summary at 60", 60, nil, []string{"summary", "1001", "1004"}, false, `(?m)^1004 +in progress +\d+h\d\dm +144 +\d+h\d\dm \(still away\)$`, 60},
 		{"follow's streamed table at 30", 30, nil, []string{"list", "1001", "--follow"}, false, `(?m)^2 +2:41 PM +TEMPORA… +Cus…$`, 30},
 		{"COLUMNS overrides the terminal's width", 60, []string{"COLUMNS=40"}, []string{"list", "1004"}, false, `(?m)^2 +\d+:\d\d [AP]M +TEMPORARIL… +Customer te…$`, 40},
 		{"through a pager, the terminal's width counts", 60, []string{"SESSIONLOG_PAGER=cat -u"}, []string{"list", "1004"}, true, `(?m)^2 +\d+:\d\d [AP]M +TEMPORARILY_LEFT +Customer temporarily le.*…$`, 60},
@@ -115,6 +115,40 @@ func TestTablesFitTheTerminal(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSummaryKeepsWhatMattersOnTerminal runs summary on a 60-column
+// terminal, straight and through a pager: FIRST, ENTRIES and LAST are left
+// out so that no line is wider than 60 and the statuses and the time away
+// are whole, and the note saying so comes once, after the table.
+func TestSummaryKeepsWhatMattersOnTerminal(t *testing.T) {
+	const note = "FIRST, ENTRIES and LAST left out to fit; --wide shows all\n"
+	for _, paged := range []bool{false, true} {
+		args := []string{"--demo", "summary", "1001", "1002", "1003", "1004", "--no-color"}
+		env := []string{"SESSIONLOG_PAGER=cat -u"}
+		if !paged {
+			args, env = append(args, "--no-pager"), nil
+		}
+		shown := runOnTerminal(t, 60, env, args...)
+		for _, line := range strings.Split(shown, "\n") {
+			if w := twwidth.Width(line); w > 60 {
+				t.Errorf("paged %v: a line %d columns wide on a 60-column terminal: %q", paged, w, line)
+			}
+		}
+		for _, want := range []string{
+			"\nSESSION  STATUS       DURATION  AWAY  TIME AWAY\n",
+			"\n1001     ended        35m       1     3m\n",
+			"\n1003     cancelled    9m        0     0m\n",
+		} {
+			if !strings.Contains("\n"+shown, want) {
+				t.Errorf("paged %v: no line %q; the terminal showed:\n%s", paged, want, shown)
+			}
+		}
+		inProgress := regexp.MustCompile(`(?m)^1004     in progress  \d+h\d\dm +144   \d+h\d\dm \(still away\)$`)
+		if !inProgress.MatchString(shown) || !strings.HasSuffix(shown, "\n"+note) || strings.Count(shown, note) != 1 {
+			t.Errorf("paged %v: want 1004 in progress and still away, then the note %q once, last; the terminal showed:\n%s", paged, note, shown)
+		}
 	}
 }
 

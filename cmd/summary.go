@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -43,6 +44,9 @@ clock, without a date. Durations are computed from them, crossing midnight
 where a time goes backwards. A time that cannot be read makes the durations
 that depend on it unknown ("?", or null in JSON); they are never guessed.
 
+On a terminal too narrow for the table, FIRST, ENTRIES and LAST are left
+out, in that order, before any other cell is cut, and a note on stderr
+says so; --wide shows every column.
 
 --chart draws each session as a bar instead, from its first entry to its
 last: present, away, gone (after LEFT), ended, and unknown where a time
@@ -111,5 +115,22 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 			return err
 		}
 	}
-	return failures.end(w.Close(), "")
+	closeErr := w.Close()
+	noteLeftOutColumns(opts.IO, w)
+	return failures.end(closeErr, "")
+}
+
+// noteLeftOutColumns says once on stderr, after the table, which columns
+// the table left out to fit the terminal, and how to see them. Piped output
+// has no width to fit, so it never leaves any out.
+func noteLeftOutColumns(ios *IOStreams, w output.SummaryWriter) {
+	names := output.LeftOutColumns(w)
+	if len(names) == 0 {
+		return
+	}
+	list := names[len(names)-1]
+	if len(names) > 1 {
+		list = strings.Join(names[:len(names)-1], ", ") + " and " + list
+	}
+	ios.FinalNotice(list + " left out to fit; --wide shows all")
 }

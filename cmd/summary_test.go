@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,44 @@ func TestSeveralSessionsSummedUp(t *testing.T) {
 			res := runCLI(t, tt.args...)
 			if res.code != ExitNotFound {
 				t.Errorf("exit %d, want %d", res.code, ExitNotFound)
+			}
+			assertGolden(t, tt.golden, res.stdout+"--- stderr ---\n"+res.stderr)
+		})
+	}
+}
+
+// TestSummaryOnNarrowTerminal runs summary on the demo sessions, a failed
+// one among them, on terminals 60 and 30 columns wide and piped: on the
+// terminal FIRST, ENTRIES and LAST are left out and stderr says so once,
+// before the line naming the failed session; piped output, and --wide on
+// the terminal, are whole, with no such note. stdout and stderr are golden.
+func TestSummaryOnNarrowTerminal(t *testing.T) {
+	args := []string{"summary", "1001", "1002", "1003", "1004", "1005", "999", "--no-color", "--no-pager"}
+	tests := []struct {
+		golden string
+		width  int // 0: piped
+		flags  []string
+	}{
+		{"summary_narrow_60", 60, nil},
+		{"summary_narrow_30", 30, nil},
+		{"summary_narrow_piped", 0, nil},
+		{"summary_narrow_60_wide", 60, []string{"--wide"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			newMock(t)
+			res := runCLIWith(t, func(ios *IOStreams) {
+				if tt.width > 0 {
+					tty(ios)
+					ios.SetTerminalWidth(tt.width)
+				}
+			}, append(args, tt.flags...)...)
+			if res.code != ExitNotFound {
+				t.Errorf("exit %d, want %d", res.code, ExitNotFound)
+			}
+			const note = "FIRST, ENTRIES and LAST left out to fit; --wide shows all\n"
+			if want := map[bool]int{true: 1, false: 0}[tt.width > 0 && tt.flags == nil]; strings.Count(res.stderr, note) != want {
+				t.Errorf("stderr has the note %d times, want %d:\n%s", strings.Count(res.stderr, note), want, res.stderr)
 			}
 			assertGolden(t, tt.golden, res.stdout+"--- stderr ---\n"+res.stderr)
 		})

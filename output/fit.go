@@ -23,17 +23,19 @@ type columnShrink struct {
 }
 
 // shrinkOrder lists the columns that may shrink, the first first: the last
-// text column of each table (an entry's description, a row's detail, the
-// time away), then columns of words, the session id last. ACTION never
-// shrinks below the width of "ENTERED", the most frequent action, a time
-// away keeps its hours and minutes, and no session id is cut to fewer
-// characters than its header has.
+// text column of a list or a result (an entry's description, a row's
+// detail), then columns of words, then a summary's time away, the session
+// id last. ACTION never shrinks below the width of "ENTERED", the most
+// frequent action; STATUS gives way down to the width of "in progress"
+// before a time away loses its " (still away)", which keeps its hours and
+// minutes; and no session id is cut to fewer characters than its header
+// has.
 var shrinkOrder = []columnShrink{
 	{header: "DESCRIPTION", comfort: 12, least: 4},
 	{header: "DETAIL", comfort: 12, least: 4},
-	{header: "TIME AWAY", comfort: len("TIME AWAY"), least: 6}, // "1h05m…",
 	{header: "ACTION", comfort: 9, least: len("ENTERED")},
-	{header: "STATUS", comfort: 11, least: 7},
+	{header: "STATUS", comfort: len("in progress"), least: 7},
+	{header: "TIME AWAY", comfort: len("TIME AWAY"), least: 6}, // "1h05m…",
 	{header: "SESSION", comfort: 12, least: len("SESSION")},
 }
 
@@ -44,10 +46,7 @@ var shrinkOrder = []columnShrink{
 // shrinkOrder allows, and wider than limit. A limit of 0 or less is none.
 func fitWidths(header []string, natural []int, limit int) []int {
 	widths := append([]int(nil), natural...)
-	excess := columnGap*(len(widths)-1) - limit
-	for _, w := range widths {
-		excess += w
-	}
+	excess := tableWidth(widths) - limit
 	if limit <= 0 || excess <= 0 {
 		return widths
 	}
@@ -72,6 +71,16 @@ func fitWidths(header []string, natural []int, limit int) []int {
 		}
 	}
 	return widths
+}
+
+// tableWidth is the width of a line whose columns are widths wide,
+// columnGap apart.
+func tableWidth(widths []int) int {
+	width := columnGap * max(len(widths)-1, 0)
+	for _, w := range widths {
+		width += w
+	}
+	return width
 }
 
 func indexOf(list []string, s string) int {

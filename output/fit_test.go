@@ -14,6 +14,7 @@ import (
 func TestFitWidths(t *testing.T) {
 	list := []string{"#", "TIME", "ACTION", "DESCRIPTION"}
 	summary := []string{"SESSION", "STATUS", "ENTRIES", "FIRST", "LAST", "AWAY", "TIME AWAY"}
+	vital := []string{"SESSION", "STATUS", "DURATION", "AWAY", "TIME AWAY"}
 	tests := []struct {
 		name    string
 		header  []string
@@ -28,7 +29,9 @@ func TestFitWidths(t *testing.T) {
 		{"30 columns: both down to their least", list, []int{2, 8, 16, 37}, 30, []int{2, 8, 9, 5}},
 		{"too narrow for anything: as narrow as allowed", list, []int{2, 8, 16, 37}, 20, []int{2, 8, 7, 4}},
 		{"a short description is not widened", list, []int{2, 8, 16, 5}, 30, []int{2, 8, 9, 5}},
-		{"summary keeps hours and minutes away", summary, []int{7, 11, 7, 8, 8, 4, 18}, 60, []int{7, 8, 7, 8, 8, 4, 6}},
+		{"summary keeps hours and minutes away", summary, []int{7, 11, 7, 8, 8, 4, 18}, 60, []int{7, 7, 7, 8, 8, 4, 7}},
+		{"STATUS gives way to \"in progress\" before TIME AWAY", vital, []int{7, 16, 8, 4, 18}, 60, []int{7, 15, 8, 4, 18}},
+		{"then TIME AWAY to its header", vital, []int{7, 16, 8, 4, 18}, 50, []int{7, 11, 8, 4, 12}},
 		{"unknown columns never shrink", []string{"A", "B"}, []int{10, 10}, 5, []int{10, 10}},
 	}
 	for _, tt := range tests {

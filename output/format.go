@@ -85,9 +85,10 @@ type Options struct {
 	// the header (table only: the caller leaves it off for markdown).
 	Color bool
 	// MaxWidth, when positive, is the width of the terminal the table goes
-	// to: no line of the table is wider. The last text column (DESCRIPTION,
-	// DETAIL, TIME AWAY) is cut first, with "…", then the other columns of
-	// words; numbers and times are never cut, and rows never wrap. Widths
+	// to: no line of the table is wider. A summary first leaves out FIRST,
+	// ENTRIES and LAST (LeftOutColumns names them). Then the last text
+	// column (DESCRIPTION, DETAIL) is cut, with "…", then the other columns
+	// of words; numbers and times are never cut, and rows never wrap. Widths
 	// are display widths: East Asian wide characters count two, combining
 	// marks none. FormatWide ignores it.
 	MaxWidth int

@@ -40,8 +40,9 @@ type streamTableWriter[T any] struct {
 	// lastPosition is the highest position the rows will show, 0 when
 	// unknown (ExpectPositions).
 	lastPosition int
-	streaming    bool // the widths are fixed and rows are printed as written
-	started      bool // the header, or a row, is out
+	streaming    bool     // the widths are fixed and rows are printed as written
+	started      bool     // the header, or a row, is out
+	leftOut      []string // the columns leaveOutColumns took out
 }
 
 func newStreamTableWriter[T any](w io.Writer, opts Options, c codec[T]) *streamTableWriter[T] {
@@ -89,7 +90,8 @@ func (t *streamTableWriter[T]) Write(v T) error {
 }
 
 // Close prints the rows still held, in columns as wide as their widest
-// cells; a table without rows writes nothing at all.
+// cells, fitted to MaxWidth (leaveOutColumns, fitWidths); a table without
+// rows writes nothing at all.
 func (t *streamTableWriter[T]) Close() error {
 	if t.streaming || len(t.held) == 0 {
 		return nil
@@ -99,6 +101,7 @@ func (t *streamTableWriter[T]) Close() error {
 	}
 	widths := t.widths
 	if t.opts.MaxWidth > 0 {
+		t.leaveOutColumns()
 		widths = fitWidths(t.header, t.widths, t.opts.MaxWidth)
 	}
 	return t.flushHeld(widths)

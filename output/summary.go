@@ -149,6 +149,15 @@ func (summaryCodec) tableHeader() []string {
 	return []string{"SESSION", "STATUS", "ENTRIES", "FIRST", "LAST", "DURATION", "AWAY", "TIME AWAY"}
 }
 
+// columnsToLeaveOut names the columns a table too wide for the terminal
+// leaves out whole, in this order, before it cuts any cell: FIRST, which is
+// LAST less DURATION; ENTRIES, a count that says nothing of the customer's
+// presence; then LAST. Each is in list's output too. SESSION, STATUS,
+// DURATION, AWAY and TIME AWAY, what a summary is read for, stay.
+func (summaryCodec) columnsToLeaveOut() []string {
+	return []string{"FIRST", "ENTRIES", "LAST"}
+}
+
 // tableRow returns s's cells; a failed session has only its id and status.
 func (c summaryCodec) tableRow(s SummaryRow) []string {
 	id := safetext.Terminal(s.SessionID)
