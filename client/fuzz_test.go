@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -126,3 +128,49 @@ func FuzzFastListReply(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokenRedactor checks that no spelling of a token survives redaction
+// wherever it sits in a text, and that a token too short to hide leaves
+// the text as it was.
+func FuzzTokenRedactor(f *testing.F) {
+	f.Add("a+b/c=d&e%f", "--> GET /logs?t=", "&x=1")
+	f.Add("sk live é/ключ", "token=", "")
+	f.Add(`ab/cd+ef"g\h€😀`, `{"message":"`, `"}`)
+	f.Add("sk-live-0123456789abcdef", "Bearer ", "\n")
+	f.Add("tab\there\nnew", "", "")
+	f.Add("bad\xffbyte\xc3", "%", "%")
+	f.Add("aaaaaa", "a", "aa")
+	f.Add("ab", "--> GET /api/ab%61b", "")
+	f.Add("%25%25%", "%", "25")
+	f.Fuzz(func(t *testing.T, token, before, after string) {
+		if len(token) > 512 || len(before)+len(after) > 4096 {
+			return // the pattern grows with the token: long ones only slow the search
+		}
+		redact := tokenRedactor(token)
+		if len(token) < minRedactLen {
+			if in := before + token + after; redact(in) != in {
+				t.Fatalf("the short token %q changed %q to %q", token, in, redact(in))
+			}
+			return
+		}
+		if strings.Contains(token, "*") {
+			return // "***" itself could rebuild such a token
+		}
+		asJSON, _ := json.Marshal(token)
+		for _, spelling := range []string{
+			token, url.QueryEscape(token), url.PathEscape(token),
+			percentEscapes.ReplaceAllStringFunc(url.QueryEscape(token), strings.ToLower),
+			string(asJSON[1 : len(asJSON)-1]),
+		} {
+			if got := redact(before + spelling + after); strings.Contains(got, spelling) {
+				t.Errorf("%q survives in %q", spelling, got)
+			}
+			if got := redact(spelling); got != "***" {
+				t.Errorf("redact(%q) = %q, want ***", spelling, got)
+			}
+		}
+	})
+}
+
+// percentEscapes matches the %XX escapes url.QueryEscape writes.
+var percentEscapes = regexp.MustCompile(`%[0-9A-F]{2}`)

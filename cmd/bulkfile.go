@@ -22,6 +22,9 @@ type bulkRow struct {
 	Line      int // 1-based line in the file
 	SessionID string
 	Action    client.ActionType
+	// IDLine and IDColumn are where the session id's value starts: its
+	// 1-based line and byte column (0 when unknown).
+	IDLine, IDColumn int
 }
 
 // maxBulkLine is the longest line of an injection file read.
@@ -34,14 +37,34 @@ var maxBulkFile = 64 << 20
 // maxReportedRowErrors bounds how many problems one error lists.
 const maxReportedRowErrors = 20
 
-// rowProblem is why the row on one line of an injection file is invalid.
+// rowProblem is why the row on one line of an injection file is invalid;
+// column, when not 0, points at the value at fault in that line.
 type rowProblem struct {
-	line int
-	msg  string
+	line, column int
+	msg          string
 }
 
 func problemf(line int, format string, args ...any) rowProblem {
-	return rowProblem{line: line, msg: fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...)}
+	return problemAt(line, 0, format, args...)
+}
+
+// problemAt is problemf for a value at a known column of its line.
+func problemAt(line, column int, format string, args ...any) rowProblem {
+	p := rowProblem{line: line, column: column}
+	p.msg = p.where() + fmt.Sprintf(format, args...)
+	return p
+}
+
+// where is what a problem's message starts with: "line 3: ", or
+// "line 3, column 18: " when it points at a value.
+func (p rowProblem) where() string {
+	switch {
+	case p.line <= 0:
+		return ""
+	case p.column > 0:
+		return fmt.Sprintf("line %d, column %d: ", p.line, p.column)
+	}
+	return fmt.Sprintf("line %d: ", p.line)
 }
 
 // bulkFormats are the formats of an injection file (--format).
@@ -199,7 +222,8 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimSpace(sc.Text())
+		raw := sc.Text()
+		text := strings.TrimSpace(raw)
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -221,12 +245,41 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 			problems = append(problems, unknown...)
 			continue
 		}
-		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType)})
+		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType),
+			IDLine: line, IDColumn: valueColumn(raw, "session_id")})
 	}
 	if err := sc.Err(); err != nil {
 		problems = append(problems, problemf(line+1, "%v (a row may hold at most %d bytes)", err, maxBulkLine))
 	}
 	return rows, problems
+}
+
+// valueColumn is the 1-based byte column, in the JSON object on line, of
+// the value of the top-level key that encoding/json takes for key (case
+// aside, the last of several); 0 when there is none.
+func valueColumn(line, key string) int {
+	dec := json.NewDecoder(strings.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return 0
+	}
+	column := 0
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			break
+		}
+		name, _ := t.(string)
+		afterName := int(dec.InputOffset())
+		var value json.RawMessage
+		if dec.Decode(&value) != nil {
+			break
+		}
+		if strings.EqualFold(name, key) {
+			rest := line[afterName:]
+			column = afterName + len(rest) - len(strings.TrimLeft(rest, " \t\r\n:")) + 1
+		}
+	}
+	return column
 }
 
 // jsonID accepts a session id written as a JSON string or number.
@@ -306,8 +359,9 @@ func parseBulkCSV(data []byte) ([]bulkRow, []rowProblem) {
 			problems = append(problems, problemf(line, "%d fields, want session_id and action_type", len(record)))
 			continue
 		}
+		idLine, idColumn := cr.FieldPos(idCol)
 		rows = append(rows, bulkRow{Line: line, SessionID: strings.TrimSpace(record[idCol]),
-			Action: client.ActionType(strings.TrimSpace(record[actionCol]))})
+			Action: client.ActionType(strings.TrimSpace(record[actionCol])), IDLine: idLine, IDColumn: idColumn})
 	}
 	return rows, problems
 }
@@ -352,6 +406,9 @@ func checkBulkRow(row bulkRow, noValidate bool) []rowProblem {
 		problems = append(problems, problemf(row.Line, "session_id is missing"))
 	} else if err := client.ValidateSessionID(row.SessionID); err != nil {
 		problems = append(problems, problemf(row.Line, "%v", err))
+	} else if reading := commandLineReading(row.SessionID); reading != "" {
+		problems = append(problems, problemAt(row.IDLine, row.IDColumn,
+			"session id %q would read as %s on the command line; a file takes ids as written: write one id, without \"#\" or spaces around it", row.SessionID, reading))
 	}
 	if row.Action == "" {
 		problems = append(problems, problemf(row.Line, "action_type is missing"))

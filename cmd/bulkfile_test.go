@@ -16,8 +16,8 @@ func TestReadBulkFile(t *testing.T) {
 			"{\"session_id\":\"42\",\"action_type\":\"entered\"}\n\n# a comment\n{\"session_id\":43,\"action_type\":\"ENDED\"}\n",
 			"1:42:ENTERED 4:43:ENDED"},
 		{"csv by extension, columns in any order", "rows.csv", "",
-			"action_type,session_id\r\nTEMPORARILY_LEFT,42\r\n\"left\",\"a,b\"\r\n",
-			"2:42:TEMPORARILY_LEFT 3:a,b:LEFT"},
+			"action_type,session_id\r\nTEMPORARILY_LEFT,42\r\n\"left\",\"a/b\"\r\n",
+			"2:42:TEMPORARILY_LEFT 3:a/b:LEFT"},
 		{"jsonl by content", "-", "", "  {\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
 		{"csv by content", "-", "", "session_id,action_type\n7,cancel_request\n", "2:7:CANCEL_REQUEST"},
 		{"jsonl after a byte-order mark", "-", "", "\ufeff{\"session_id\":\"7\",\"action_type\":\"ENTERED\"}\n", "1:7:ENTERED"},
@@ -27,8 +27,8 @@ func TestReadBulkFile(t *testing.T) {
 			"4:7:LEFT"},
 		{"csv by content after comments", "-", "",
 			"# scenario\n\nsession_id,action_type\n7,ENDED\n", "4:7:ENDED"},
-		{"csv comments only before the header: a # id is a row", "rows.csv", "",
-			"#1\nsession_id,action_type\n#7,ENDED\n", "3:#7:ENDED"},
+		{"ids taken as written, # and spaces inside an id kept", "rows.csv", "",
+			"session_id,action_type\nA#7 x,ENDED\n", "2:A#7 x:ENDED"},
 		{"--format csv over the extension", "rows.jsonl", "csv",
 			"session_id,action_type\n7,LEFT\n", "2:7:LEFT"},
 		{"--format jsonl over the extension", "rows.csv", "jsonl",
@@ -186,5 +186,63 @@ func TestReadBulkFileBoundsEndlessStreams(t *testing.T) {
 				t.Errorf("error %v (exit %d), want %q (exit %d)", err, ExitCode(err), tt.want, ExitUsage)
 			}
 		})
+	}
+}
+
+// TestReadBulkFileRefusesIDsTheCommandLineReadsDifferently: a file's ids
+// are taken as written, and one that the command line would read as
+// another id, several or none is an error with its line and column.
+func TestReadBulkFileRefusesIDsTheCommandLineReadsDifferently(t *testing.T) {
+	const fix = "; a file takes ids as written: write one id, without \"#\" or spaces around it"
+	tests := []struct {
+		name, file, content, want string
+	}{
+		{"csv: a # id after the header is a row, not a comment", "rows.csv",
+			"#1\nsession_id,action_type\n#7,ENDED\n",
+			"rows.csv: 1 invalid row(s), nothing was sent:\n  line 3, column 1: session id \"#7\" would read as \"7\" on the command line" + fix},
+		{"csv: the id's own column, quoted", "rows.csv",
+			"action_type,session_id\nENTERED,\"# 1001\"\nLEFT,\"1001,1002\"\n",
+			"rows.csv: 2 invalid row(s), nothing was sent:\n" +
+				"  line 2, column 9: session id \"# 1001\" would read as \"1001\" on the command line" + fix + "\n" +
+				"  line 3, column 6: session id \"1001,1002\" would read as 2 ids, \"1001\" and \"1002\" on the command line" + fix},
+		{"jsonl: spaces, #, commas, nothing left", "rows.jsonl",
+			"{\"session_id\":\"#1001\",\"action_type\":\"ENTERED\"}\n" +
+				"  {\"action_type\": \"LEFT\", \"Session_ID\" :  \" 1002\"}\n" +
+				"{\"session_id\":\"#\",\"action_type\":\"LEFT\"}\n" +
+				"{\"session_id\":1003,\"action_type\":\"LEFT\"}\n" +
+				"{\"session_id\":\"a,b,c\",\"action_type\":\"LEFT\"}\n" +
+				"{\"session_id\":\",\",\"action_type\":\"LEFT\"}\n",
+			"rows.jsonl: 5 invalid row(s), nothing was sent:\n" +
+				"  line 1, column 15: session id \"#1001\" would read as \"1001\" on the command line" + fix + "\n" +
+				"  line 2, column 43: session id \" 1002\" would read as \"1002\" on the command line" + fix + "\n" +
+				"  line 3, column 15: session id \"#\" would read as no id on the command line" + fix + "\n" +
+				"  line 5, column 15: session id \"a,b,c\" would read as 3 ids, \"a\", \"b\" and \"c\" on the command line" + fix + "\n" +
+				"  line 6, column 15: session id \",\" would read as no id on the command line" + fix},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readBulkFile(strings.NewReader(tt.content), tt.file, bulkReadOptions{})
+			if err == nil || err.Error() != tt.want || ExitCode(err) != ExitUsage {
+				t.Errorf("error (exit %d):\n%v\nwant:\n%s", ExitCode(err), err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBulkFileIDsReadAsOnTheCommandLine: every id a file may hold is the
+// one id the command line reads from the same text.
+func TestBulkFileIDsReadAsOnTheCommandLine(t *testing.T) {
+	for _, id := range []string{"1001", "a/b", "A#7 x", "ملف-12", "x y", "%2F", "1001#"} {
+		if got := commandLineReading(id); got != "" {
+			t.Errorf("commandLineReading(%q) = %q, want \"\"", id, got)
+		}
+		ids, err := parseSessionIDs([]string{id})
+		if err != nil || len(ids) != 1 || ids[0] != id {
+			t.Errorf("parseSessionIDs(%q) = %q, %v", id, ids, err)
+		}
+		rows, err := readBulkFile(strings.NewReader("session_id,action_type\n\""+id+"\",LEFT\n"), "rows.csv", bulkReadOptions{})
+		if err != nil || len(rows) != 1 || rows[0].SessionID != id {
+			t.Errorf("file id %q: rows %+v, %v", id, rows, err)
+		}
 	}
 }

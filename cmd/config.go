@@ -55,7 +55,11 @@ func runConfigView(ios *IOStreams, s *Settings, asJSON bool) error {
 		if d.key == keyToken {
 			value = maskToken(value)
 		}
-		rows = append(rows, configValue{d.key, value, s.describeSource(d.key)})
+		source := s.describeSource(d.key)
+		if d.key == keyColor {
+			source += colorEnvNote(ios, s.Color)
+		}
+		rows = append(rows, configValue{d.key, value, source})
 	}
 	if asJSON {
 		enc := json.NewEncoder(ios.Out)
@@ -68,6 +72,24 @@ func runConfigView(ios *IOStreams, s *Settings, asJSON bool) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Key, r.Value, r.Source)
 	}
 	return tw.Flush()
+}
+
+// colorEnvNote says, after the color row's source, which environment
+// convention decides what auto means for this run. NO_COLOR and
+// CLICOLOR_FORCE are not sessionlog settings: they act inside auto (NO_COLOR
+// first) and never change the setting, so the value stays auto and the
+// SOURCE tells the truth about the run instead; with always or never they
+// change nothing and are not named.
+func colorEnvNote(ios *IOStreams, mode ColorMode) string {
+	switch {
+	case mode != ColorAuto:
+		return ""
+	case ios.noColorEnv:
+		return "; NO_COLOR is set: no colour"
+	case ios.colorForcedEnv:
+		return "; CLICOLOR_FORCE is set: colour even when piped"
+	}
+	return ""
 }
 
 func orNone(s string) string {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -292,5 +294,102 @@ func TestConfigExample(t *testing.T) {
 		if !strings.Contains(string(text), d.key+":") {
 			t.Errorf("config.example.yaml does not document %s", d.key)
 		}
+	}
+}
+
+// TestConfigViewColor checks that config view's color row is the mode and
+// source that apply to the run, in both its outputs: --no-color folded in,
+// and NO_COLOR or CLICOLOR_FORCE named where they decide what auto means.
+func TestConfigViewColor(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		env        string // SESSIONLOG_COLOR
+		file       string // the color line of the config file
+		noColor    bool   // NO_COLOR is set
+		forced     bool   // CLICOLOR_FORCE is set
+		wantValue  string
+		wantSource string // FILE stands for the config file's path
+	}{
+		{"default", nil, "", "", false, false, "auto", "default"},
+		{"--no-color", []string{"--no-color"}, "", "", false, false, "never", "flag --no-color"},
+		{"--no-color=false", []string{"--no-color=false"}, "", "", false, false, "auto", "default"},
+		{"--color never", []string{"--color", "never"}, "", "", false, false, "never", "flag --color"},
+		{"--color never --no-color", []string{"--color", "never", "--no-color"}, "", "", false, false, "never", "flag --no-color"},
+		{"--color always", []string{"--color", "always"}, "", "", false, false, "always", "flag --color"},
+		{"env always", nil, "always", "", false, false, "always", "SESSIONLOG_COLOR"},
+		{"env ALWAYS is read as always", nil, "ALWAYS", "", false, false, "always", "SESSIONLOG_COLOR"},
+		{"--no-color beats env always", []string{"--no-color"}, "always", "", false, false, "never", "flag --no-color"},
+		{"file never", nil, "", "color: never", false, false, "never", "FILE"},
+		{"env beats file", nil, "auto", "color: never", false, false, "auto", "SESSIONLOG_COLOR"},
+		{"--no-color beats file always", []string{"--no-color"}, "", "color: always", false, false, "never", "flag --no-color"},
+		{"NO_COLOR inside auto", nil, "", "", true, false, "auto", "default; NO_COLOR is set: no colour"},
+		{"NO_COLOR inside auto from the file", nil, "", "color: auto", true, false, "auto", "FILE; NO_COLOR is set: no colour"},
+		{"NO_COLOR under --color always", []string{"--color", "always"}, "", "", true, false, "always", "flag --color"},
+		{"NO_COLOR under env always", nil, "always", "", true, false, "always", "SESSIONLOG_COLOR"},
+		{"NO_COLOR with --no-color", []string{"--no-color"}, "", "", true, false, "never", "flag --no-color"},
+		{"CLICOLOR_FORCE inside auto", nil, "", "", false, true, "auto", "default; CLICOLOR_FORCE is set: colour even when piped"},
+		{"NO_COLOR before CLICOLOR_FORCE", nil, "", "", true, true, "auto", "default; NO_COLOR is set: no colour"},
+		{"CLICOLOR_FORCE under never", []string{"--color", "never"}, "", "", false, true, "never", "flag --color"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolateEnv(t)
+			path := writeFile(t, "config.yaml", tt.file+"\n", 0o600)
+			t.Setenv("SESSIONLOG_CONFIG", path)
+			if tt.env != "" {
+				t.Setenv("SESSIONLOG_COLOR", tt.env)
+			}
+			env := func(ios *IOStreams) {
+				ios.SetColorEnv(!tt.noColor)
+				ios.SetColorForced(tt.forced)
+			}
+			want := configValue{"color", tt.wantValue, strings.ReplaceAll(tt.wantSource, "FILE", path)}
+
+			res := runCLIWith(t, env, append([]string{"config", "view", "-o", "json"}, tt.args...)...)
+			var rows []configValue
+			if err := json.Unmarshal([]byte(res.stdout), &rows); res.code != 0 || err != nil {
+				t.Fatalf("exit %d, %v; stdout %q, stderr %q", res.code, err, res.stdout, res.stderr)
+			}
+			if got := rowFor(rows, "color"); got != want {
+				t.Errorf("json: color row %+v, want %+v", got, want)
+			}
+
+			res = runCLIWith(t, env, append([]string{"config", "view"}, tt.args...)...)
+			if res.code != 0 {
+				t.Fatalf("table: exit %d, stderr %q", res.code, res.stderr)
+			}
+			var got []string
+			for _, line := range strings.Split(res.stdout, "\n") {
+				if cells := tableCells.Split(line, -1); cells[0] == "color" {
+					got = cells
+				}
+			}
+			if wantCells := []string{want.Key, want.Value, want.Source}; !slices.Equal(got, wantCells) {
+				t.Errorf("table: color row %q, want %q\n%s", got, wantCells, res.stdout)
+			}
+		})
+	}
+}
+
+// tableCells splits a row of config view's table: its columns are apart by
+// two spaces or more, a source's words by one.
+var tableCells = regexp.MustCompile(`  +`)
+
+func rowFor(rows []configValue, key string) configValue {
+	for _, r := range rows {
+		if r.Key == key {
+			return r
+		}
+	}
+	return configValue{}
+}
+
+func TestConfigViewNoColorContradiction(t *testing.T) {
+	isolateEnv(t)
+	res := runCLI(t, "config", "view", "--no-color", "--color", "always")
+	want := "error: --no-color contradicts --color always\nRun 'sessionlog config view --help' for usage.\n"
+	if res.code != ExitUsage || res.stdout != "" || res.stderr != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", res.code, res.stdout, res.stderr, ExitUsage, want)
 	}
 }

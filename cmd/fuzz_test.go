@@ -114,6 +114,8 @@ func FuzzReadBulkFile(f *testing.F) {
 		"session_id,Action\n1,LEFT\n",
 		"session_id,action_type,\n1,LEFT,\n",
 		"#\n#\"\n{",
+		"{\"session_id\":\" #1, 2\",\"action_type\":\"LEFT\"}\n",
+		"session_id,action_type\n\"A#7 x\",LEFT\n\"#\",LEFT\n",
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)
@@ -133,6 +135,9 @@ func FuzzReadBulkFile(f *testing.F) {
 			for _, r := range rows {
 				if client.ValidateSessionID(r.SessionID) != nil || r.Action == "" || r.Line < 1 {
 					t.Fatalf("%s: invalid row accepted: %+v", name, r)
+				}
+				if ids, err := parseSessionIDs([]string{r.SessionID}); err != nil || len(ids) != 1 || ids[0] != r.SessionID {
+					t.Fatalf("%s: id %q accepted, which the command line reads as %q (%v)", name, r.SessionID, ids, err)
 				}
 			}
 		}

@@ -108,7 +108,7 @@ func (o *outputFlags) resolve(cmd *cobra.Command, f *Factory) error {
 		return usageErrorf("--bom works with -o csv, not -o %s", format)
 	}
 	o.format = format
-	o.color = f.IOStreams.ColorEnabled() && !f.boolFlag("no-color")
+	o.color = f.IOStreams.ColorEnabled() // --no-color is in the mode: applyNoColorFlag
 	f.IOStreams.SetJSONMessages(o.jsonErrors())
 	return nil
 }

@@ -34,14 +34,17 @@ type invalidRowsError struct {
 func (e *invalidRowsError) Error() string { return e.text }
 
 // rowErrors lists every problem with its line (nil when it has none) and
-// its message without the "line N: " that the text puts first.
+// its message without the "line N: " (or "line N, column C: ") that the
+// text puts first.
 func (e *invalidRowsError) rowErrors() []output.RowError {
 	rows := make([]output.RowError, len(e.problems))
 	for i, p := range e.problems {
-		rows[i].Error = p.msg
+		rows[i].Error = strings.TrimPrefix(p.msg, p.where())
 		if p.line > 0 {
 			rows[i].Line = &p.line
-			rows[i].Error = strings.TrimPrefix(p.msg, fmt.Sprintf("line %d: ", p.line))
+		}
+		if p.column > 0 {
+			rows[i].Column = &p.column
 		}
 	}
 	return rows

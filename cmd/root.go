@@ -75,7 +75,7 @@ session-log API.
 			if cmd.Annotations[terminalOutputAnnotation] == "" {
 				return nil
 			}
-			return setUpTerminalOutput(f, cmd)
+			return setUpTerminalOutput(f)
 		},
 	}
 	root.SetIn(f.IOStreams.In)
@@ -195,19 +195,12 @@ func withTerminalOutput(c *cobra.Command) *cobra.Command {
 // settings and flags ask. There is no pager with --no-pager, when standard
 // output is not a terminal (StartPager checks), and for --follow, whose
 // output never ends.
-func setUpTerminalOutput(f *Factory, cmd *cobra.Command) error {
+func setUpTerminalOutput(f *Factory) error {
 	s, err := f.Settings()
 	if err != nil {
 		return err
 	}
-	mode := s.Color
-	if f.boolFlag("no-color") {
-		if cmd.Flags().Changed("color") && mode != ColorNever {
-			return usageErrorf("--no-color contradicts --color %s", mode)
-		}
-		mode = ColorNever
-	}
-	f.IOStreams.SetColorMode(mode)
+	f.IOStreams.SetColorMode(s.Color)
 	if f.boolFlag("no-pager") || f.boolFlag("follow") {
 		return nil
 	}

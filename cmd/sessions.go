@@ -59,6 +59,33 @@ func parseSessionID(arg string) (string, error) {
 	return ids[0], nil
 }
 
+// commandLineReading says how parseSessionIDs reads id when not as exactly
+// itself: `"1001"` for "#1001" or " 1001", `2 ids, "1001" and "1002"` for
+// "1001,1002", `no id` for "#"; "" when it reads id as itself.
+//
+// An injection file (create --from-file) is written by scripts for runs
+// that must repeat exactly, so its ids are taken as written, never
+// cleaned: "#1001" silently sent as 1001 would write entries into a
+// session the file does not name. An id that the command line would read
+// differently is refused instead, with its line and column, so that an id
+// means one session wherever it is given.
+func commandLineReading(id string) string {
+	ids, err := parseSessionIDs([]string{id})
+	switch {
+	case err != nil || len(ids) == 0:
+		return "no id"
+	case len(ids) > 1:
+		quoted := make([]string, len(ids))
+		for i, id := range ids {
+			quoted[i] = strconv.Quote(id)
+		}
+		return fmt.Sprintf("%d ids, %s and %s", len(ids), strings.Join(quoted[:len(quoted)-1], ", "), quoted[len(quoted)-1])
+	case ids[0] != id:
+		return strconv.Quote(ids[0])
+	}
+	return ""
+}
+
 // cleanSessionID trims the spaces around one pasted id and a leading "#".
 func cleanSessionID(s string) string {
 	s = strings.TrimSpace(s)

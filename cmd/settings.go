@@ -58,6 +58,8 @@ const (
 	sourceProfile = "profile"
 	sourceFile    = "file"
 	sourceDefault = "default"
+	// sourceNoColorFlag is the color setting made never by --no-color.
+	sourceNoColorFlag = "no-color flag"
 )
 
 // Settings is the effective configuration of one run.
@@ -176,6 +178,9 @@ func loadSettings(flags *pflag.FlagSet) (*Settings, error) {
 	if err := s.decode(); err != nil {
 		return nil, err
 	}
+	if err := s.applyNoColorFlag(flags); err != nil {
+		return nil, err
+	}
 	if s.Timeout <= 0 {
 		return nil, &ConfigError{Err: s.invalid(keyTimeout, "a positive duration, such as 30s (a request must not wait forever)")}
 	}
@@ -196,6 +201,23 @@ func sourceOf(key string, flags *pflag.FlagSet, profileKeys, fileKeys map[string
 	default:
 		return sourceDefault
 	}
+}
+
+// applyNoColorFlag folds --no-color into the color setting: it is --color
+// never under another name, so every command and `config view` see the
+// one mode that applies to the run. With --color auto or always it is a
+// contradiction, a usage error.
+func (s *Settings) applyNoColorFlag(flags *pflag.FlagSet) error {
+	if on, err := flags.GetBool("no-color"); err != nil || !on {
+		return nil
+	}
+	if s.sources[keyColor] == sourceFlag && s.Color != ColorNever {
+		return usageErrorf("--no-color contradicts --color %s", s.Color)
+	}
+	s.Color = ColorNever
+	s.raw[keyColor] = string(ColorNever)
+	s.sources[keyColor] = sourceNoColorFlag
+	return nil
 }
 
 // defaultOf returns the default value of a setting.

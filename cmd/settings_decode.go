@@ -65,6 +65,7 @@ func (s *Settings) decode() error {
 	if s.Color, err = parseColorMode(strings.ToLower(strings.TrimSpace(str(keyColor)))); err != nil {
 		errs = append(errs, s.invalid(keyColor, "auto, always or never"))
 	}
+	s.raw[keyColor] = string(s.Color)
 	s.Pager = str(keyPager)
 	if len(errs) > 0 {
 		return &ConfigError{Err: errors.Join(errs...)}
@@ -145,6 +146,8 @@ func (s *Settings) describeSource(key string) string {
 	switch s.sources[key] {
 	case sourceFlag:
 		return "flag --" + flagName(key)
+	case sourceNoColorFlag:
+		return "flag --no-color"
 	case sourceEnv:
 		return envName(key)
 	case sourceProfile:

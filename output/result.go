@@ -30,8 +30,11 @@ type ErrorInfo struct {
 // RowError is one invalid row of an injection file.
 type RowError struct {
 	// Line is the row's line, nil when the problem has none.
-	Line  *int   `json:"line"`
-	Error string `json:"error"`
+	Line *int `json:"line"`
+	// Column is the 1-based byte column, in that line, of the value at
+	// fault, for the problems that point at one.
+	Column *int   `json:"column,omitempty"`
+	Error  string `json:"error"`
 }
 
 // CreateProgress is what a create of several entries did before one failed:
