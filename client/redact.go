@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -54,13 +55,18 @@ func tokenRedactor(token string) func(string) string {
 	if len(token) < minRedactLen {
 		return func(s string) string { return s }
 	}
-	spellings := regexp.MustCompile(spellingsPattern(token))
-	// Longest: where a token holds '%', a spelling may also begin with a
-	// shorter one ("%25" is '%' then "25", or an escaped '%').
-	spellings.Longest()
+	// Built on first use: only a --debug trace or an error needs it, and
+	// for a token as long as a JWT it takes milliseconds.
+	spellings := sync.OnceValue(func() *regexp.Regexp {
+		re := regexp.MustCompile(spellingsPattern(token))
+		// Longest: where a token holds '%', a spelling may also begin with
+		// a shorter one ("%25" is '%' then "25", or an escaped '%').
+		re.Longest()
+		return re
+	})
 	return func(s string) string {
 		if strings.ContainsAny(s, `\%+`) { // else only the raw spelling can be there
-			s = spellings.ReplaceAllLiteralString(s, "***")
+			s = spellings().ReplaceAllLiteralString(s, "***")
 		}
 		// Also after: the pattern reads text as UTF-8, and cannot see a
 		// token of invalid bytes that complete a character before it.
