@@ -35,6 +35,49 @@ var meridiems = map[string]meridiem{
 // marks. Anything else, or an impossible time ("25:00", "2:61 PM",
 // "13:00 PM"), returns ok false: ParseClock never guesses.
 func ParseClock(s string) (minutesOfDay int, ok bool) {
+	if m, ok := parseCommonClock(s); ok {
+		return m, true
+	}
+	return parseAnyClock(s)
+}
+
+// parseCommonClock reads, without allocating, the spellings a server sends
+// nearly always: "2:30 PM" (AM and PM in upper or lower case) and "14:30".
+// It gives ok false for anything else, which parseAnyClock then reads; what
+// it accepts, parseAnyClock reads alike (FuzzParseClock checks).
+func parseCommonClock(s string) (minutesOfDay int, ok bool) {
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 || colon > 2 || len(s) < colon+3 {
+		return 0, false
+	}
+	hour, okH := digits(s[:colon], 1, 2)
+	minute, okM := digits(s[colon+1:colon+3], 2, 2)
+	if !okH || !okM || minute > 59 {
+		return 0, false
+	}
+	switch s[colon+3:] {
+	case "":
+		if hour > 23 {
+			return 0, false
+		}
+	case " AM", " am":
+		if hour > 12 {
+			return 0, false
+		}
+		hour %= 12
+	case " PM", " pm":
+		if hour > 12 {
+			return 0, false
+		}
+		hour = hour%12 + 12
+	default:
+		return 0, false
+	}
+	return hour*60 + minute, true
+}
+
+// parseAnyClock is ParseClock for every spelling it accepts.
+func parseAnyClock(s string) (minutesOfDay int, ok bool) {
 	num, marker := splitMarker(normalize(s))
 	half, ok := meridiems[strings.ReplaceAll(strings.Map(dropMarks, marker), ".", "")]
 	if !ok && marker != "" {

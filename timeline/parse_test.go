@@ -135,6 +135,7 @@ func FuzzParseClock(f *testing.F) {
 	for _, s := range []string{
 		"2:30 PM", "12:05 AM", "14:30", "٢:٣٠ م", "۲:۳۰ ب.ظ.", "2:30\u202fPM",
 		"\u200f١١:٥٩ م", "25:00", "2:61 PM", "13:00 PM", "yesterday", "", "2:30:15",
+		"0:30 AM", "12:00 pm", "02:30 PM", "24:00", "2:30 Pm", "2:30PM", "123:00", "2:3 PM",
 	} {
 		f.Add(s)
 	}
@@ -146,10 +147,31 @@ func FuzzParseClock(f *testing.F) {
 		if ok && (m < 0 || m >= minutesPerDay) {
 			t.Fatalf("ParseClock(%q) = %d, outside [0, %d)", s, m, minutesPerDay)
 		}
+		// The allocation-free path reads what it accepts as the general one does.
+		if fast, fastOK := parseCommonClock(s); fastOK {
+			if general, generalOK := parseAnyClock(s); !generalOK || general != fast {
+				t.Fatalf("parseCommonClock(%q) = %d, but parseAnyClock = %d, %v", s, fast, general, generalOK)
+			}
+		}
 		// Direction marks and surrounding spaces never change the result.
 		m2, ok2 := ParseClock("\u200f " + s + "\u00a0\u200e")
 		if m2 != m || ok2 != ok {
 			t.Fatalf("ParseClock(%q) = %d, %v but with marks and spaces = %d, %v", s, m, ok, m2, ok2)
 		}
 	})
+}
+
+// BenchmarkParseClock reads a time as servers nearly always send it, and
+// one in Arabic, which takes the general path.
+func BenchmarkParseClock(b *testing.B) {
+	for _, s := range []string{"2:30 PM", "14:30", "٢:٣٠ م"} {
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, ok := ParseClock(s); !ok {
+					b.Fatal("not read")
+				}
+			}
+		})
+	}
 }
