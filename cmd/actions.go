@@ -15,7 +15,7 @@ func newActionsCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "actions",
 		Short: "List the action types a log entry can have, with their meaning",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			asJSON, err := tableOrJSON(format)
 			if err != nil {

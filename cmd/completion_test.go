@@ -70,3 +70,50 @@ func TestCompleteColor(t *testing.T) {
 		t.Errorf("--color: %q", got)
 	}
 }
+
+func TestCompletionScripts(t *testing.T) {
+	isolateEnv(t)
+	ios, _, _, _ := TestIO()
+	root := NewRootCmd(NewFactory(ios, "test"))
+	want := map[string]func(*strings.Builder, bool) error{
+		"bash": func(b *strings.Builder, desc bool) error { return root.GenBashCompletionV2(b, desc) },
+		"zsh": func(b *strings.Builder, desc bool) error {
+			if desc {
+				return root.GenZshCompletion(b)
+			}
+			return root.GenZshCompletionNoDesc(b)
+		},
+		"fish": func(b *strings.Builder, desc bool) error { return root.GenFishCompletion(b, desc) },
+		"powershell": func(b *strings.Builder, desc bool) error {
+			if desc {
+				return root.GenPowerShellCompletionWithDesc(b)
+			}
+			return root.GenPowerShellCompletion(b)
+		},
+	}
+	for shell, gen := range want {
+		for _, desc := range []bool{true, false} {
+			args := []string{"completion", shell}
+			if !desc {
+				args = append(args, "--no-descriptions")
+			}
+			var script strings.Builder
+			if err := gen(&script, desc); err != nil {
+				t.Fatal(err)
+			}
+			res := runCLI(t, args...)
+			if res.code != 0 || res.stderr != "" || res.stdout != script.String() || len(res.stdout) < 1000 {
+				t.Errorf("%v: exit %d, stderr %q, %d bytes of script, want cobra's %d", args, res.code, res.stderr, len(res.stdout), script.Len())
+			}
+		}
+		help := runCLI(t, "completion", shell, "--help")
+		if !strings.Contains(help.stdout, "sessionlog completion "+shell) {
+			t.Errorf("completion %s --help does not show how to load it:\n%s", shell, help.stdout)
+		}
+	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion", "bash", "extra"}} {
+		if res := runCLI(t, args...); res.code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d; stderr %q", args, res.code, ExitUsage, res.stderr)
+		}
+	}
+}

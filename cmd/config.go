@@ -20,7 +20,7 @@ func newConfigCmd(f *Factory) *cobra.Command {
 		Short: "Show the effective settings and where each came from",
 		Long: `Show every setting's effective value and its source: flag, env,
 profile, file or default. The token is masked.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			asJSON, err := tableOrJSON(format)
 			if err != nil {

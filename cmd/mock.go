@@ -81,7 +81,7 @@ before an unknown session's 404 or an ended session's 422.`,
   curl -s "$url/_mock/requests" | jq '.[].status'
   curl -s -X POST "$url/_mock/clock" -d '{"advance": "11m"}'
   curl -s -X POST "$url/_mock/reset"`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(cmd.Context(), opts)

@@ -112,10 +112,10 @@ session-log API.
 		newConfigCmd(f),
 		newVersionCmd(f),
 		newMockCmd(f, nil),
+		newCompletionCmd(),
 		newDocsCmd(),
 	)
 	setVersionFlag(root)
-	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpCmd()
 	refuseUnknownHelpTopics(root)
 	refuseUnknownSubcommands(root)

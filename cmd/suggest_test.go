@@ -51,3 +51,17 @@ func TestOrList(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandsWithoutArgumentsRefuseOne(t *testing.T) {
+	isolateEnv(t)
+	for _, args := range [][]string{
+		{"version", "extra"}, {"actions", "ENTERED"}, {"config", "view", "color"},
+		{"mock", "1001"}, {"completion", "bash", "extra"},
+	} {
+		res := runCLI(t, args...)
+		want := "error: sessionlog " + strings.Join(args[:len(args)-1], " ") + " takes no arguments, but was given \"" + args[len(args)-1] + "\"\n"
+		if res.code != ExitUsage || !strings.HasPrefix(res.stderr, want) || res.stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and %q", args, res.code, res.stdout, res.stderr, ExitUsage, want)
+		}
+	}
+}

@@ -120,7 +120,7 @@ func newVersionCmd(f *Factory) *cobra.Command {
 date, the Go version and the platform. sessionlog --version prints the same line.`,
 		Example: `  sessionlog version
   sessionlog version -o json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			asJSON, err := plainOrJSON(format, "text")
 			if err != nil {
