@@ -245,8 +245,11 @@ func parseBulkJSONL(data []byte) ([]bulkRow, []rowProblem) {
 			problems = append(problems, unknown...)
 			continue
 		}
-		rows = append(rows, bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType),
-			IDLine: line, IDColumn: valueColumn(raw, "session_id")})
+		r := bulkRow{Line: line, SessionID: jsonID(row.SessionID), Action: client.ActionType(row.ActionType)}
+		if commandLineReading(r.SessionID) != "" { // only an id refused for it is pointed at
+			r.IDLine, r.IDColumn = line, valueColumn(raw, "session_id")
+		}
+		rows = append(rows, r)
 	}
 	if err := sc.Err(); err != nil {
 		problems = append(problems, problemf(line+1, "%v (a row may hold at most %d bytes)", err, maxBulkLine))
