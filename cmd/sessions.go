@@ -79,7 +79,7 @@ func commandLineReading(id string) string {
 		for i, id := range ids {
 			quoted[i] = strconv.Quote(id)
 		}
-		return fmt.Sprintf("%d ids, %s and %s", len(ids), strings.Join(quoted[:len(quoted)-1], ", "), quoted[len(quoted)-1])
+		return fmt.Sprintf("%d ids, %s", len(ids), andList(quoted))
 	case ids[0] != id:
 		return strconv.Quote(ids[0])
 	}

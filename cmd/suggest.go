@@ -44,11 +44,17 @@ func unknownCommandError(parent *cobra.Command, name string) error {
 }
 
 // orList joins names as "a", "a or b", "a, b or c".
-func orList(names []string) string {
+func orList(names []string) string { return wordList(names, "or") }
+
+// andList joins names as "a", "a and b", "a, b and c".
+func andList(names []string) string { return wordList(names, "and") }
+
+// wordList joins names with commas, and conjunction before the last.
+func wordList(names []string, conjunction string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + conjunction + " " + names[len(names)-1]
 }
 
 // noArgs is a command's Args for a command that takes none: an argument

@@ -37,17 +37,21 @@ func TestHelpTopics(t *testing.T) {
 	}
 }
 
-func TestOrList(t *testing.T) {
+func TestWordLists(t *testing.T) {
 	for _, tt := range []struct {
-		in   []string
-		want string
+		in      []string
+		or, and string
 	}{
-		{[]string{"a"}, "a"},
-		{[]string{"a", "b"}, "a or b"},
-		{[]string{"a", "b", "c"}, "a, b or c"},
+		{nil, "", ""},
+		{[]string{"a"}, "a", "a"},
+		{[]string{"a", "b"}, "a or b", "a and b"},
+		{[]string{"a", "b", "c"}, "a, b or c", "a, b and c"},
 	} {
-		if got := orList(tt.in); got != tt.want {
-			t.Errorf("orList(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := orList(tt.in); got != tt.or {
+			t.Errorf("orList(%q) = %q, want %q", tt.in, got, tt.or)
+		}
+		if got := andList(tt.in); got != tt.and {
+			t.Errorf("andList(%q) = %q, want %q", tt.in, got, tt.and)
 		}
 	}
 }

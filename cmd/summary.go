@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -124,13 +123,7 @@ func runSummary(ctx context.Context, opts *SummaryOptions) error {
 // the table left out to fit the terminal, and how to see them. Piped output
 // has no width to fit, so it never leaves any out.
 func noteLeftOutColumns(ios *IOStreams, w output.SummaryWriter) {
-	names := output.LeftOutColumns(w)
-	if len(names) == 0 {
-		return
+	if names := output.LeftOutColumns(w); len(names) > 0 {
+		ios.FinalNotice(andList(names) + " left out to fit; --wide shows all")
 	}
-	list := names[len(names)-1]
-	if len(names) > 1 {
-		list = strings.Join(names[:len(names)-1], ", ") + " and " + list
-	}
-	ios.FinalNotice(list + " left out to fit; --wide shows all")
 }
