@@ -42,17 +42,29 @@ func documentedCommands(t *testing.T) map[string]*cobra.Command {
 	return cmds
 }
 
-func dirNames(t *testing.T, dir string) []string {
+// checkPageSet checks that dir holds one page per documented command,
+// named by its path joined with sep and ext, and nothing else; it returns
+// the documented commands by path.
+func checkPageSet(t *testing.T, dir, sep, ext string) map[string]*cobra.Command {
 	t.Helper()
+	cmds := documentedCommands(t)
+	var want []string
+	for path := range cmds {
+		want = append(want, strings.ReplaceAll(path, " ", sep)+ext)
+	}
+	slices.Sort(want)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
+	var got []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		got = append(got, e.Name())
 	}
-	return names
+	if !slices.Equal(got, want) {
+		t.Fatalf("pages:\n got %q\nwant %q", got, want)
+	}
+	return cmds
 }
 
 // manSection returns the lines of a man page's section, up to the next .SH,
@@ -79,15 +91,7 @@ func TestDocsMan(t *testing.T) {
 	if res.code != 0 || res.stdout != "" || res.stderr != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", res.code, res.stdout, res.stderr)
 	}
-	cmds := documentedCommands(t)
-	var want []string
-	for path := range cmds {
-		want = append(want, strings.ReplaceAll(path, " ", "-")+".1")
-	}
-	slices.Sort(want)
-	if got := dirNames(t, dir); !slices.Equal(got, want) {
-		t.Fatalf("pages:\n got %q\nwant %q", got, want)
-	}
+	cmds := checkPageSet(t, dir, "-", ".1")
 	for path, c := range cmds {
 		name := strings.ReplaceAll(path, " ", "-")
 		data, err := os.ReadFile(filepath.Join(dir, name+".1"))
@@ -115,15 +119,7 @@ func TestDocsMarkdown(t *testing.T) {
 	if res := runCLI(t, "docs", "markdown", dir); res.code != 0 || res.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
 	}
-	cmds := documentedCommands(t)
-	var want []string
-	for path := range cmds {
-		want = append(want, strings.ReplaceAll(path, " ", "_")+".md")
-	}
-	slices.Sort(want)
-	if got := dirNames(t, dir); !slices.Equal(got, want) {
-		t.Fatalf("pages:\n got %q\nwant %q", got, want)
-	}
+	cmds := checkPageSet(t, dir, "_", ".md")
 	for path, c := range cmds {
 		data, err := os.ReadFile(filepath.Join(dir, strings.ReplaceAll(path, " ", "_")+".md"))
 		if err != nil {
